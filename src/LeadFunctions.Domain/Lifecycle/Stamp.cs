@@ -1,0 +1,23 @@
+namespace LeadFunctions.Domain.Lifecycle;
+
+/// <summary>
+/// Date stamps for one stage or status (seed 001): first and most recent entry, most recent exit,
+/// and the cumulative time spent in it across every visit, so re-entering keeps the history right.
+/// </summary>
+public sealed record Stamp(DateTimeOffset FirstEnteredAt, DateTimeOffset LastEnteredAt, DateTimeOffset? LastExitedAt, TimeSpan TimeInClosedVisits)
+{
+    public static Stamp EnteredAt(DateTimeOffset at) => new(at, at, null, TimeSpan.Zero);
+
+    public bool IsOpen => LastExitedAt is null || LastExitedAt < LastEnteredAt;
+
+    public Stamp ReEnteredAt(DateTimeOffset at) => this with { LastEnteredAt = at };
+
+    public Stamp ExitedAt(DateTimeOffset at) => IsOpen
+        ? this with { LastExitedAt = at, TimeInClosedVisits = TimeInClosedVisits + NonNegative(at - LastEnteredAt) }
+        : this;
+
+    /// <summary>Total time in this stage or status up to <paramref name="now"/>, counting an open visit.</summary>
+    public TimeSpan TimeInAsOf(DateTimeOffset now) => IsOpen ? TimeInClosedVisits + NonNegative(now - LastEnteredAt) : TimeInClosedVisits;
+
+    private static TimeSpan NonNegative(TimeSpan span) => span < TimeSpan.Zero ? TimeSpan.Zero : span;
+}

@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Transitions;
+
+namespace LeadFunctions.Domain.Playbooks;
+
+/// <summary>
+/// Everything a company decides about its own funnel: vocabulary, forms, fit rules, thresholds, calendar,
+/// and which statuses each command may leave. Loaded from JSON and validated before the app takes traffic.
+/// </summary>
+public sealed record Playbook
+{
+    public string Name { get; init; } = "Playbook";
+    public ImmutableArray<StageDefinition> Stages { get; init; } = [];
+    public ImmutableArray<StatusDefinition> Statuses { get; init; } = [];
+    public ImmutableDictionary<Quadrant, QuadrantDefinition> Quadrants { get; init; } = ImmutableDictionary<Quadrant, QuadrantDefinition>.Empty;
+    public ImmutableDictionary<string, FormDefinition> Forms { get; init; } = ImmutableDictionary<string, FormDefinition>.Empty;
+    public FitRules Fit { get; init; } = new();
+    public InterestRules Interest { get; init; } = new();
+    public Thresholds Thresholds { get; init; } = new();
+    public BusinessCalendarSettings BusinessCalendar { get; init; } = new();
+    public RoutingRules Routing { get; init; } = new();
+    public ImmutableDictionary<TransitionType, TransitionRule> Transitions { get; init; } = ImmutableDictionary<TransitionType, TransitionRule>.Empty;
+    public SweepRules Sweeps { get; init; } = new();
+
+    public bool IsEnabled(LifecycleStage stage) => Stages.Any(s => s.Name == stage && s.Enabled);
+
+    public FormDefinition? FindForm(string formId) => Forms.GetValueOrDefault(formId);
+}
+
+public sealed record StageDefinition
+{
+    public LifecycleStage Name { get; init; }
+    public string? DisplayName { get; init; }
+    public Team Owner { get; init; }
+    public bool Enabled { get; init; } = true;
+    public string? Description { get; init; }
+}
+
+public sealed record StatusDefinition
+{
+    public LeadStatus Name { get; init; }
+    public string? DisplayName { get; init; }
+    public Team Owner { get; init; }
+    public string? Description { get; init; }
+}
+
+/// <summary>The company's own name for a fit x interest quadrant ("Hot! Hot! Hot!") and who works it.</summary>
+public sealed record QuadrantDefinition
+{
+    public string? DisplayName { get; init; }
+    public Team Owner { get; init; }
+    public string? Play { get; init; }
+}
+
+public enum FormIntent
+{
+    Informational,
+    ActionOriented,
+}
+
+public sealed record FormDefinition
+{
+    public FormIntent Intent { get; init; }
+    public string? DisplayName { get; init; }
+    public string? Campaign { get; init; }
+    public int? ActivityPoints { get; init; }
+}
+
+public sealed record FitRules
+{
+    public int BaseScore { get; init; }
+    public int GoodFitMinScore { get; init; } = 50;
+    public CompanySizeRule? CompanySize { get; init; }
+    public ValueListRule? Countries { get; init; }
+    public ValueListRule? JobTitleKeywords { get; init; }
+    public ValueListRule? PersonalEmailDomains { get; init; }
+}
+
+public sealed record CompanySizeRule
+{
+    public int Min { get; init; }
+    public int Max { get; init; } = int.MaxValue;
+    public int Points { get; init; }
+}
+
+public sealed record ValueListRule
+{
+    public ImmutableArray<string> Values { get; init; } = [];
+    public int Points { get; init; }
+}
+
+public sealed record InterestRules
+{
+    /// <summary>Activity score from which an informational lead counts as high interest.</summary>
+    public int HighInterestScore { get; init; } = 50;
+}
+
+public sealed record Thresholds
+{
+    public int ActivityPointsForSql { get; init; } = 100;
+    public int DefaultActivityPoints { get; init; } = 10;
+    public int NoContactDays { get; init; } = 30;
+    public int DarkAfterDays { get; init; } = 90;
+    public int NewSlaBusinessDays { get; init; } = 3;
+    public int CheckBackMonths { get; init; } = 3;
+    public int DeadOpportunityResurfaceMonths { get; init; } = 6;
+}
+
+public sealed record BusinessCalendarSettings
+{
+    public string TimeZone { get; init; } = "UTC";
+    public ImmutableArray<DayOfWeek> Weekend { get; init; } = [DayOfWeek.Saturday, DayOfWeek.Sunday];
+    public ImmutableArray<DateOnly> Holidays { get; init; } = [];
+}
+
+public sealed record RoutingRules
+{
+    /// <summary>Seed 001: low-fit hand-raisers go to nurture, not into the sales inbox.</summary>
+    public bool KeepLowFitHandRaisersOutOfSalesInbox { get; init; } = true;
+    public string DefaultCampaign { get; init; } = "website";
+}
+
+/// <summary>The statuses a command may be applied from; anything else is rejected with a reason.</summary>
+public sealed record TransitionRule
+{
+    public ImmutableArray<LeadStatus> From { get; init; } = [];
+}
+
+public sealed record SweepRules
+{
+    public ImmutableArray<LeadStatus> NoContactStatuses { get; init; } = [LeadStatus.New, LeadStatus.ActivelyWorking];
+    public ImmutableArray<LeadStatus> RecycleDarkStatuses { get; init; } = [];
+}

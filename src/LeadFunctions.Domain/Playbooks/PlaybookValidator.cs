@@ -1,0 +1,152 @@
+using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Transitions;
+
+namespace LeadFunctions.Domain.Playbooks;
+
+/// <summary>Checks a playbook's meaning, not just its shape; every message starts with the path of the bad key.</summary>
+public static class PlaybookValidator
+{
+    private static readonly LifecycleStage[] RequiredStages =
+        [LifecycleStage.MQL, LifecycleStage.SQL, LifecycleStage.Opportunity, LifecycleStage.Customer];
+
+    public static IReadOnlyList<string> Validate(Playbook playbook)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        var errors = new List<string>();
+        ValidateStages(playbook, errors);
+        ValidateStatuses(playbook, errors);
+        ValidateForms(playbook, errors);
+        ValidateFit(playbook.Fit, errors);
+        ValidateThresholds(playbook.Thresholds, errors);
+        ValidateCalendar(playbook.BusinessCalendar, errors);
+        ValidateTransitions(playbook, errors);
+        foreach (var quadrant in Enum.GetValues<Quadrant>().Where(q => !playbook.Quadrants.ContainsKey(q)))
+        {
+            errors.Add($"$.quadrants.{quadrant}: every fit x interest quadrant needs a definition.");
+        }
+
+        return errors;
+    }
+
+    private static void ValidateStages(Playbook playbook, List<string> errors)
+    {
+        var names = playbook.Stages.Select(s => s.Name).ToList();
+        for (var i = 1; i < names.Count; i++)
+        {
+            if (names[i] <= names[i - 1])
+            {
+                errors.Add($"$.stages[{i}].name: '{names[i]}' is out of order or repeated; stages run Subscriber, Lead, MQL, SAL, SQL, Opportunity, Customer, Evangelist.");
+            }
+        }
+
+        foreach (var required in RequiredStages)
+        {
+            var index = names.IndexOf(required);
+            if (index < 0 || !playbook.Stages[index].Enabled)
+            {
+                errors.Add($"$.stages: stage '{required}' is required and must be enabled.");
+            }
+        }
+    }
+
+    private static void ValidateStatuses(Playbook playbook, List<string> errors)
+    {
+        var seen = new HashSet<LeadStatus>();
+        for (var i = 0; i < playbook.Statuses.Length; i++)
+        {
+            if (!seen.Add(playbook.Statuses[i].Name))
+            {
+                errors.Add($"$.statuses[{i}].name: '{playbook.Statuses[i].Name}' is defined twice.");
+            }
+        }
+
+        foreach (var missing in Enum.GetValues<LeadStatus>().Where(s => !seen.Contains(s)))
+        {
+            errors.Add($"$.statuses: status '{missing}' needs a definition (give it the company's display name).");
+        }
+    }
+
+    private static void ValidateForms(Playbook playbook, List<string> errors)
+    {
+        if (playbook.Forms.Count == 0)
+        {
+            errors.Add("$.forms: at least one form is required.");
+        }
+
+        foreach (var (id, form) in playbook.Forms)
+        {
+            if (!FormIds.IsValid(id))
+            {
+                errors.Add($"$.forms.{id}: form ids are 1-64 lower-case letters, digits and hyphens.");
+            }
+
+            if (form.ActivityPoints is < 0)
+            {
+                errors.Add($"$.forms.{id}.activityPoints: must not be negative.");
+            }
+
+            if (form.Campaign is { Length: > 100 })
+            {
+                errors.Add($"$.forms.{id}.campaign: must be at most 100 characters.");
+            }
+        }
+    }
+
+    private static void ValidateFit(FitRules fit, List<string> errors)
+    {
+        if (fit.CompanySize is { } size && (size.Min < 0 || size.Max < size.Min))
+        {
+            errors.Add("$.fit.companySize: min must be at least 0 and at most max.");
+        }
+    }
+
+    private static void ValidateThresholds(Thresholds t, List<string> errors)
+    {
+        Positive(t.ActivityPointsForSql, "activityPointsForSql", errors);
+        Positive(t.NoContactDays, "noContactDays", errors);
+        Positive(t.DarkAfterDays, "darkAfterDays", errors);
+        Positive(t.NewSlaBusinessDays, "newSlaBusinessDays", errors);
+        Positive(t.CheckBackMonths, "checkBackMonths", errors);
+        Positive(t.DeadOpportunityResurfaceMonths, "deadOpportunityResurfaceMonths", errors);
+        if (t.DefaultActivityPoints < 0)
+        {
+            errors.Add("$.thresholds.defaultActivityPoints: must not be negative.");
+        }
+    }
+
+    private static void Positive(int value, string key, List<string> errors)
+    {
+        if (value <= 0)
+        {
+            errors.Add($"$.thresholds.{key}: must be greater than zero.");
+        }
+    }
+
+    private static void ValidateCalendar(BusinessCalendarSettings calendar, List<string> errors)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(calendar.TimeZone, out _))
+        {
+            errors.Add($"$.businessCalendar.timeZone: '{calendar.TimeZone}' is not a known time zone id.");
+        }
+
+        if (calendar.Weekend.Distinct().Count() >= 7)
+        {
+            errors.Add("$.businessCalendar.weekend: at least one day of the week must be a business day.");
+        }
+    }
+
+    private static void ValidateTransitions(Playbook playbook, List<string> errors)
+    {
+        foreach (var (type, rule) in playbook.Transitions)
+        {
+            if (type == TransitionType.FormSubmitted || type.IsSystem())
+            {
+                errors.Add($"$.transitions.{type}: intake and sweep commands check their own preconditions; remove this key.");
+            }
+            else if (rule.From.IsEmpty)
+            {
+                errors.Add($"$.transitions.{type}.from: list at least one status, or remove the key to allow every status.");
+            }
+        }
+    }
+}

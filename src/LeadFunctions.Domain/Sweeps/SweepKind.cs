@@ -1,0 +1,27 @@
+namespace LeadFunctions.Domain.Sweeps;
+
+/// <summary>The four timer sweeps. Each owns one kind of due date.</summary>
+public enum SweepKind
+{
+    DisqualifyNoContact,
+    RecycleDark,
+    FlagCheckBacks,
+    FlagSlaBreaches,
+}
+
+public static class SweepNames
+{
+    private static readonly Dictionary<string, SweepKind> ByName = new(StringComparer.Ordinal)
+    {
+        ["disqualify-no-contact"] = SweepKind.DisqualifyNoContact,
+        ["recycle-dark"] = SweepKind.RecycleDark,
+        ["flag-check-backs"] = SweepKind.FlagCheckBacks,
+        ["flag-sla-breaches"] = SweepKind.FlagSlaBreaches,
+    };
+
+    public static IReadOnlyCollection<string> All => ByName.Keys;
+
+    public static string Name(this SweepKind kind) => ByName.First(pair => pair.Value == kind).Key;
+
+    public static bool TryParse(string? name, out SweepKind kind) => ByName.TryGetValue(name ?? string.Empty, out kind);
+}

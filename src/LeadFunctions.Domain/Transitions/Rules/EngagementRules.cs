@@ -1,0 +1,39 @@
+using LeadFunctions.Domain.Intake;
+using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Playbooks;
+
+namespace LeadFunctions.Domain.Transitions.Rules;
+
+/// <summary>Marketing-side signals: activity points, and opting out of e-mail.</summary>
+internal static class EngagementRules
+{
+    /// <summary>Seed 003: an MQL that hits the activity threshold becomes an SQL.</summary>
+    public static Decision ActivityRecorded(Lead lead, TransitionCommand command, Playbook playbook)
+    {
+        if (command.Payload.Points is not { } points || points <= 0)
+        {
+            return Decision.Reject(RejectionCode.MissingData);
+        }
+
+        var at = command.OccurredAt;
+        var activity = lead.ActivityScore + points;
+        var interest = InterestLevel.Of(raisedHand: false, activity, playbook.Interest);
+        var engaged = lead with
+        {
+            ActivityScore = activity,
+            Interest = interest > lead.Interest ? interest : lead.Interest,
+            LastActivityAt = lead.LastActivityAt is { } last && last > at ? last : at,
+        };
+
+        var crossed = engaged.Stage < LifecycleStage.SQL && activity >= playbook.Thresholds.ActivityPointsForSql
+            && engaged.Status is not (LeadStatus.BadFit or LeadStatus.CurrentCustomer);
+        return Decision.To(crossed ? SalesRouting.HandRaise(engaged, playbook, at, campaign: null) : engaged);
+    }
+
+    /// <summary>Seed 003: a lead that opts out or bounces is never pulled into re-engagement again.</summary>
+    public static Decision Suppress(Lead lead, TransitionCommand command)
+    {
+        var reason = command.Type == TransitionType.EmailBounced ? SuppressionReasons.EmailBounced : SuppressionReasons.Unsubscribed;
+        return Decision.To(lead with { SuppressedReason = lead.SuppressedReason ?? reason });
+    }
+}

@@ -1,0 +1,75 @@
+using LeadFunctions.Domain.Intake;
+using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Playbooks;
+
+namespace LeadFunctions.Domain.Transitions.Rules;
+
+/// <summary>What a rep's work does to a lead (seeds 000 and 003): outreach, contact, qualification, and the ways out.</summary>
+internal static class OutreachRules
+{
+    public static Decision FirstOutreachSent(Lead lead, TransitionCommand command, Playbook playbook)
+    {
+        var at = command.OccurredAt;
+        // With the optional SAL stage on, the first touch by sales is what "accepts" a marketing lead.
+        var accepted = playbook.IsEnabled(LifecycleStage.SAL) && lead.Stage < LifecycleStage.SAL
+            ? lead.AdvanceTo(LifecycleStage.SAL, at)
+            : lead;
+        var working = accepted.MoveStatus(LeadStatus.ActivelyWorking, at) with { Owner = lead.Owner ?? command.Actor };
+        return Decision.To(working.AssignedTo(Team.Sales, null));
+    }
+
+    public static Decision ContactMade(Lead lead, TransitionCommand command)
+        => Decision.To(Contacted(lead, command.OccurredAt).MoveStatus(LeadStatus.Connected, command.OccurredAt));
+
+    public static Decision Qualified(Lead lead, TransitionCommand command)
+    {
+        var at = command.OccurredAt;
+        var qualified = lead.AdvanceTo(LifecycleStage.SQL, at).MoveStatus(LeadStatus.Qualified, at);
+        return Decision.To(qualified.AssignedTo(Team.Sales, null) with { Interest = Interest.High });
+    }
+
+    /// <summary>Seed 003: contact plus a scheduled follow-up makes the lead an opportunity.</summary>
+    public static Decision MeetingScheduled(Lead lead, TransitionCommand command)
+    {
+        var at = command.OccurredAt;
+        var met = Contacted(lead, at).AdvanceTo(LifecycleStage.Opportunity, at);
+        var status = lead.Status is LeadStatus.OpenDeal ? LeadStatus.OpenDeal : LeadStatus.Qualified;
+        return Decision.To(met.MoveStatus(status, at).AssignedTo(Team.Sales, null) with { Interest = Interest.High });
+    }
+
+    public static Decision CheckBackLater(Lead lead, TransitionCommand command, Playbook playbook)
+    {
+        var at = command.OccurredAt;
+        var next = command.Payload.CheckBackAt ?? at.AddMonths(playbook.Thresholds.CheckBackMonths);
+        if (next <= at)
+        {
+            return Decision.Reject(RejectionCode.MissingData);
+        }
+
+        return Decision.To(lead.MoveStatus(LeadStatus.CheckBackQuarterly, at) with { NextCheckBackAt = next });
+    }
+
+    /// <summary>Seed 003: contact made, no interest: disqualified, and back to marketing's nurture (seed 004's reverse handoff).</summary>
+    public static Decision NotInterested(Lead lead, TransitionCommand command)
+        => Decision.To(lead.MoveStatus(LeadStatus.Disqualified, command.OccurredAt).AssignedTo(Team.Marketing, null) with { Interest = Interest.Low });
+
+    public static Decision BadFit(Lead lead, TransitionCommand command)
+        => Decision.To(lead.MoveStatus(LeadStatus.BadFit, command.OccurredAt).AssignedTo(Team.Marketing, null) with { Fit = Fit.Low });
+
+    /// <summary>Seed 003: a request to transfer ownership moves an MQL to SQL, whatever its fit: a person decided.</summary>
+    public static Decision OwnershipTransferRequested(Lead lead, TransitionCommand command, Playbook playbook)
+    {
+        if (SalesRouting.IsSalesOwnedStage(lead.Stage) && lead.OwnerTeam == Team.Sales)
+        {
+            return Decision.Reject(RejectionCode.AlreadySalesOwned);
+        }
+
+        return Decision.To(SalesRouting.HandRaise(lead, playbook, command.OccurredAt, campaign: null, overrideFit: true));
+    }
+
+    private static Lead Contacted(Lead lead, DateTimeOffset at) => lead with
+    {
+        LastContactAt = lead.LastContactAt is { } last && last > at ? last : at,
+        LastActivityAt = lead.LastActivityAt is { } active && active > at ? active : at,
+    };
+}

@@ -1,0 +1,102 @@
+using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Playbooks;
+using LeadFunctions.Domain.Sweeps;
+using LeadFunctions.Domain.Transitions.Rules;
+
+namespace LeadFunctions.Domain.Transitions;
+
+/// <summary>
+/// The one place a lead changes. Every command, from a form, a rep, a CRM or a sweep, is checked against the
+/// playbook's allowed statuses and its type's rule, then stamped and written to the audit trail, applied or not.
+/// Stages only move forward, except through an explicit <see cref="TransitionType.Regress"/>.
+/// </summary>
+public sealed class StateMachine
+{
+    private readonly Playbook _playbook;
+    private readonly SweepSchedule _schedule;
+
+    public StateMachine(Playbook playbook)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        _playbook = playbook;
+        _schedule = new SweepSchedule(playbook);
+    }
+
+    public Playbook Playbook => _playbook;
+
+    /// <param name="current">The stored lead, or null when a form submission introduces a new person.</param>
+    /// <param name="recordedAt">When the command is recorded; stamps use the command's own <c>OccurredAt</c>.</param>
+    public TransitionResult Apply(string leadId, Lead? current, TransitionCommand command, DateTimeOffset recordedAt)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (current is null && command.Type != TransitionType.FormSubmitted)
+        {
+            throw new ArgumentException("Only a form submission can create a lead.", nameof(current));
+        }
+
+        var decision = current is null
+            ? FormSubmissionRule.Create(leadId, command, _playbook)
+            : Decide(current, command);
+
+        if (decision.Next is { } next)
+        {
+            var finished = FinishApplied(current, next, command);
+            return new TransitionResult(finished, AuditOf(current, finished, command, null, recordedAt));
+        }
+
+        var unchanged = current! with { Version = current.Version + 1 };
+        return new TransitionResult(unchanged, AuditOf(current, unchanged, command, decision.RejectionCode, recordedAt));
+    }
+
+    private Decision Decide(Lead lead, TransitionCommand command)
+    {
+        if (_playbook.Transitions.TryGetValue(command.Type, out var rule) && !rule.From.Contains(lead.Status))
+        {
+            return Decision.Reject(RejectionCode.StatusNotAllowed);
+        }
+
+        return command.Type switch
+        {
+            TransitionType.FormSubmitted => FormSubmissionRule.Update(lead, command, _playbook),
+            TransitionType.FirstOutreachSent => OutreachRules.FirstOutreachSent(lead, command, _playbook),
+            TransitionType.ContactMade => OutreachRules.ContactMade(lead, command),
+            TransitionType.Qualified => OutreachRules.Qualified(lead, command),
+            TransitionType.MeetingScheduled => OutreachRules.MeetingScheduled(lead, command),
+            TransitionType.CheckBackLater => OutreachRules.CheckBackLater(lead, command, _playbook),
+            TransitionType.NotInterested => OutreachRules.NotInterested(lead, command),
+            TransitionType.BadFit => OutreachRules.BadFit(lead, command),
+            TransitionType.OwnershipTransferRequested => OutreachRules.OwnershipTransferRequested(lead, command, _playbook),
+            TransitionType.DealCreated => DealRules.Created(lead, command),
+            TransitionType.DealWon => DealRules.Won(lead, command),
+            TransitionType.DealLost => DealRules.Lost(lead, command, _playbook),
+            TransitionType.ActivityRecorded => EngagementRules.ActivityRecorded(lead, command, _playbook),
+            TransitionType.Unsubscribed or TransitionType.EmailBounced => EngagementRules.Suppress(lead, command),
+            TransitionType.StageAdvanced => StageRules.Advance(lead, command, _playbook),
+            TransitionType.Regress => StageRules.Regress(lead, command, _playbook),
+            _ when command.Type.IsSystem() => SweepCommandRules.Apply(lead, command, _schedule, _playbook),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.Type, "Unknown transition type."),
+        };
+    }
+
+    private static Lead FinishApplied(Lead? before, Lead next, TransitionCommand command)
+    {
+        var owned = command.Payload.Owner is { } owner ? next with { Owner = owner } : next;
+        var worked = command.Type.IsSalesWork() ? owned.WithoutFlag(LeadFlags.CheckBackDue) : owned;
+        return worked with { Version = (before?.Version ?? 0) + 1 };
+    }
+
+    private static AuditRecord AuditOf(Lead? before, Lead after, TransitionCommand command, string? rejection, DateTimeOffset recordedAt) => new(
+        command.CommandId,
+        command.Type,
+        rejection is null ? OutcomeKind.Applied : OutcomeKind.Rejected,
+        rejection,
+        command.Actor,
+        command.Reason,
+        command.OccurredAt,
+        recordedAt,
+        before?.Stage,
+        after.Stage,
+        before?.Status,
+        after.Status,
+        after.Version);
+}

@@ -1,0 +1,32 @@
+using LeadFunctions.Domain.Lifecycle;
+
+namespace LeadFunctions.Domain.Transitions;
+
+/// <summary>A request to change one lead. <see cref="CommandId"/> makes redelivery harmless.</summary>
+public sealed record TransitionCommand(
+    string CommandId,
+    TransitionType Type,
+    DateTimeOffset OccurredAt,
+    string Actor,
+    string? Reason = null,
+    TransitionData? Data = null)
+{
+    public TransitionData Payload => Data ?? TransitionData.Empty;
+}
+
+/// <summary>Type-specific details. Which fields a type needs is checked by the state machine.</summary>
+public sealed record TransitionData
+{
+    public static readonly TransitionData Empty = new();
+
+    public int? Points { get; init; }
+    public LifecycleStage? ToStage { get; init; }
+    public LeadStatus? ToStatus { get; init; }
+    public DateTimeOffset? CheckBackAt { get; init; }
+    public string? Owner { get; init; }
+    public string? DealId { get; init; }
+    public FormSubmission? Submission { get; init; }
+}
+
+/// <summary>A validated, normalised website form submission.</summary>
+public sealed record FormSubmission(string FormId, Person Person, string? Campaign, string? Source, string? Medium, bool Consent);

@@ -1,0 +1,42 @@
+namespace LeadFunctions.Domain.Transitions;
+
+/// <summary>Every kind of change a lead can go through. System types are emitted by the sweeps only.</summary>
+public enum TransitionType
+{
+    FormSubmitted,
+    FirstOutreachSent,
+    ContactMade,
+    Qualified,
+    MeetingScheduled,
+    DealCreated,
+    DealWon,
+    DealLost,
+    NotInterested,
+    BadFit,
+    CheckBackLater,
+    OwnershipTransferRequested,
+    ActivityRecorded,
+    Unsubscribed,
+    EmailBounced,
+    StageAdvanced,
+    Regress,
+    NoContactTimeout,
+    WentDark,
+    CheckBackDue,
+    OpportunityResurfaced,
+    SlaBreached,
+}
+
+public static class TransitionTypes
+{
+    public static bool IsSystem(this TransitionType type) => type is TransitionType.NoContactTimeout
+        or TransitionType.WentDark or TransitionType.CheckBackDue or TransitionType.OpportunityResurfaced or TransitionType.SlaBreached;
+
+    /// <summary>Commands that mean a person on the team worked the lead: they clear the attention flags.</summary>
+    public static bool IsSalesWork(this TransitionType type) => type is TransitionType.FirstOutreachSent
+        or TransitionType.ContactMade or TransitionType.Qualified or TransitionType.MeetingScheduled
+        or TransitionType.DealCreated or TransitionType.CheckBackLater or TransitionType.NotInterested or TransitionType.BadFit;
+
+    /// <summary>External commands accepted from CRMs and reps (everything but form intake and the sweeps).</summary>
+    public static bool IsExternal(this TransitionType type) => !type.IsSystem() && type != TransitionType.FormSubmitted;
+}

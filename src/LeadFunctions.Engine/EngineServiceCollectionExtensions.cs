@@ -1,0 +1,55 @@
+using LeadFunctions.Domain.Playbooks;
+using LeadFunctions.Domain.Sweeps;
+using LeadFunctions.Domain.Transitions;
+using LeadFunctions.Engine.Identity;
+using LeadFunctions.Engine.Intake;
+using LeadFunctions.Engine.Playbooks;
+using LeadFunctions.Engine.Processing;
+using LeadFunctions.Engine.Sweeps;
+using LeadFunctions.Engine.Telemetry;
+using LeadFunctions.Engine.Transitions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LeadFunctions.Engine;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>The lifecycle engine: playbook, state machine, intake, transition and sweep handlers. Hosts add storage and transport.</summary>
+    public static IServiceCollection AddLeadEngine(this IServiceCollection services)
+    {
+        services.AddOptions<PlaybookOptions>().BindConfiguration(PlaybookOptions.Section);
+        services.AddOptions<LeadIdentityOptions>().BindConfiguration(LeadIdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SweepOptions>().BindConfiguration(SweepOptions.Section).ValidateDataAnnotations()
+            .Validate(
+                options => Enum.GetValues<SweepKind>().All(sweep => SweepTimer.IsNcrontab(options.TimerFor(sweep).Schedule)),
+                "Every Sweeps:<Name>:Schedule must be six-field NCRONTAB with seconds, e.g. '0 */30 * * * *'.")
+            .ValidateOnStart();
+
+        // Loading the playbook is part of start-up validation: a bad key stops the host with the key's path.
+        services.AddOptions<PlaybookHolder>().Configure<IOptions<PlaybookOptions>>((holder, options) => holder.Load(options.Value))
+            .Validate(holder => holder.Playbook is not null, "The playbook did not load.").ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PlaybookHolder>>().Value.Playbook!);
+        services.AddSingleton(sp => new StateMachine(sp.GetRequiredService<Playbook>()));
+        services.AddSingleton(sp => new SweepSchedule(sp.GetRequiredService<Playbook>()));
+
+        services.AddMetrics();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LeadTelemetry>();
+        services.AddSingleton<LeadIdentity>();
+        services.AddSingleton<LeadCommandProcessor>();
+        services.AddSingleton<SubmitFormHandler>();
+        services.AddSingleton<TransitionMessageHandler>();
+        services.AddSingleton<SweepRunner>();
+        return services;
+    }
+
+    /// <summary>Options wrapper so the playbook loads once, at start, through the options validation pipeline.</summary>
+    internal sealed class PlaybookHolder
+    {
+        public Playbook? Playbook { get; private set; }
+
+        public void Load(PlaybookOptions options)
+            => Playbook = string.IsNullOrWhiteSpace(options.Path) ? PlaybookJson.Default() : PlaybookJson.Load(options.Path);
+    }
+}

@@ -1,0 +1,148 @@
+using LeadFunctions.Domain.Intake;
+using LeadFunctions.Domain.Playbooks;
+using LeadFunctions.Domain.Transitions;
+using LeadFunctions.Engine.Identity;
+using LeadFunctions.Engine.Processing;
+
+namespace LeadFunctions.Engine.Intake;
+
+/// <summary>
+/// Website form intake: validate, find the person's lead, and apply the submission through the state machine.
+/// Returns only once the submission is durably stored.
+/// </summary>
+public sealed class SubmitFormHandler
+{
+    private readonly Playbook _playbook;
+    private readonly LeadIdentity _identity;
+    private readonly LeadCommandProcessor _processor;
+    private readonly TimeProvider _time;
+
+    public SubmitFormHandler(Playbook playbook, LeadIdentity identity, LeadCommandProcessor processor, TimeProvider time)
+    {
+        _playbook = playbook;
+        _identity = identity;
+        _processor = processor;
+        _time = time;
+    }
+
+    /// <param name="fields">Field name to value, as posted. A repeated field is an error upstream, not here.</param>
+    /// <param name="idempotencyKey">The Idempotency-Key header, if any; the body's submissionId must agree with it.</param>
+    public async Task<SubmissionResult> HandleAsync(string formId, IReadOnlyDictionary<string, string?> fields, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (!FormIds.IsValid(formId) || _playbook.FindForm(formId) is null)
+        {
+            return SubmissionResult.NoSuchForm;
+        }
+
+        var errors = new List<FieldError>();
+        var submissionId = SubmissionId(fields, idempotencyKey, errors);
+        var submission = Read(formId, fields, errors);
+        if (errors.Count > 0 || submission is null)
+        {
+            return SubmissionResult.Invalid(errors);
+        }
+
+        if (!string.IsNullOrEmpty(Get(fields, SubmissionFields.Honeypot)))
+        {
+            return SubmissionResult.Dropped(submissionId);
+        }
+
+        var leadId = _identity.LeadIdFor(submission.Person.Email);
+        var command = new TransitionCommand(
+            "sub:" + submissionId,
+            TransitionType.FormSubmitted,
+            _time.GetUtcNow(),
+            Actor: "form:" + formId,
+            Data: new TransitionData { Submission = submission });
+        await _processor.ProcessAsync(leadId, command, cancellationToken);
+        return SubmissionResult.Accepted(submissionId, leadId);
+    }
+
+    private static string SubmissionId(IReadOnlyDictionary<string, string?> fields, string? header, List<FieldError> errors)
+    {
+        var body = Get(fields, SubmissionFields.SubmissionId);
+        if (body is not null && header is not null && body != header)
+        {
+            errors.Add(new FieldError(SubmissionFields.SubmissionId, "Differs from the Idempotency-Key header."));
+        }
+
+        var id = body ?? header;
+        if (id is null)
+        {
+            return Guid.NewGuid().ToString("N");
+        }
+
+        if (!CommandIds.IsValid(id))
+        {
+            errors.Add(new FieldError(SubmissionFields.SubmissionId, $"Must be 1-{CommandIds.MaxLength} letters, digits, '-', '_', '.' or ':'."));
+        }
+
+        return id;
+    }
+
+    private static FormSubmission? Read(string formId, IReadOnlyDictionary<string, string?> fields, List<FieldError> errors)
+    {
+        foreach (var unknown in fields.Keys.Where(k => !SubmissionFields.Known.Contains(k)).Order(StringComparer.Ordinal).Take(10))
+        {
+            errors.Add(new FieldError(unknown.Length > 64 ? unknown[..64] : unknown, "Unknown field."));
+        }
+
+        var person = PersonValidation.Validate(
+            new PersonInput(
+                Get(fields, SubmissionFields.Email),
+                Get(fields, SubmissionFields.FirstName),
+                Get(fields, SubmissionFields.LastName),
+                Get(fields, SubmissionFields.Company),
+                Get(fields, SubmissionFields.JobTitle),
+                Get(fields, SubmissionFields.Phone),
+                Get(fields, SubmissionFields.Country),
+                Get(fields, SubmissionFields.Employees)),
+            errors);
+
+        if (Get(fields, SubmissionFields.Message) is { Length: > SubmissionFields.MaxMessageLength })
+        {
+            errors.Add(new FieldError(SubmissionFields.Message, $"Must be at most {SubmissionFields.MaxMessageLength} characters."));
+        }
+
+        var consent = Consent(Get(fields, SubmissionFields.Consent), errors);
+        var campaign = Utm(fields, SubmissionFields.UtmCampaign, errors);
+        var source = Utm(fields, SubmissionFields.UtmSource, errors);
+        var medium = Utm(fields, SubmissionFields.UtmMedium, errors);
+        return person is null || errors.Count > 0 ? null : new FormSubmission(formId, person, campaign, source, medium, consent);
+    }
+
+    private static bool Consent(string? raw, List<FieldError> errors)
+    {
+        switch (raw?.Trim().ToUpperInvariant())
+        {
+            case null or "" or "FALSE" or "0" or "NO" or "OFF":
+                return false;
+            case "TRUE" or "1" or "YES" or "ON":
+                return true;
+            default:
+                errors.Add(new FieldError(SubmissionFields.Consent, "Must be true or false."));
+                return false;
+        }
+    }
+
+    private static string? Utm(IReadOnlyDictionary<string, string?> fields, string name, List<FieldError> errors)
+    {
+        var value = Get(fields, name)?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (value.Length > SubmissionFields.MaxUtmLength || value.Any(char.IsControl))
+        {
+            errors.Add(new FieldError(name, $"Must be at most {SubmissionFields.MaxUtmLength} printable characters."));
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string? Get(IReadOnlyDictionary<string, string?> fields, string name)
+        => fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+}

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using LeadFunctions.Domain.Sweeps;
+using LeadFunctions.Domain.Transitions;
+using LeadFunctions.Engine.Ports;
+using LeadFunctions.Engine.Processing;
+using LeadFunctions.Engine.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadFunctions.Engine.Sweeps;
+
+/// <summary>
+/// Runs one sweep: pages through the due index (never the whole lead table), re-checks each lead's current
+/// state, and applies the sweep's system command through the state machine. Each due occurrence has its own
+/// command id, so a run that is interrupted and started again never changes a lead twice.
+/// </summary>
+public sealed partial class SweepRunner
+{
+    private readonly IDueIndex _dueIndex;
+    private readonly ILeadStore _store;
+    private readonly SweepSchedule _schedule;
+    private readonly LeadCommandProcessor _processor;
+    private readonly TimeProvider _time;
+    private readonly LeadTelemetry _telemetry;
+    private readonly SweepOptions _options;
+    private readonly ILogger<SweepRunner> _logger;
+
+    public SweepRunner(
+        IDueIndex dueIndex,
+        ILeadStore store,
+        SweepSchedule schedule,
+        LeadCommandProcessor processor,
+        TimeProvider time,
+        LeadTelemetry telemetry,
+        IOptions<SweepOptions> options,
+        ILogger<SweepRunner> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _dueIndex = dueIndex;
+        _store = store;
+        _schedule = schedule;
+        _processor = processor;
+        _time = time;
+        _telemetry = telemetry;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <param name="asOf">Run as if now were this instant (development and tests); null means now.</param>
+    public async Task<SweepReport> RunAsync(SweepKind sweep, DateTimeOffset? asOf, bool dryRun, CancellationToken cancellationToken)
+    {
+        var now = asOf ?? _time.GetUtcNow();
+        var started = _time.GetTimestamp();
+        using var activity = LeadTelemetry.Source.StartActivity("Sweep");
+        activity?.SetTag("sweep.name", sweep.Name());
+        var tally = new Tally();
+        try
+        {
+            string? continuation = null;
+            var page = 0;
+            do
+            {
+                var due = await _dueIndex.ReadDueAsync(sweep, now, _options.PageSize, continuation, cancellationToken);
+                await Parallel.ForEachAsync(
+                    due.Entries,
+                    new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
+                    async (entry, ct) => await VisitAsync(entry, sweep, now, dryRun, tally, ct));
+                continuation = due.ContinuationToken;
+                LogPage(sweep.Name(), ++page, tally.Examined, tally.Changed, tally.Skipped);
+            }
+            while (continuation is not null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _telemetry.SweepFailed(sweep);
+            LogFailed(sweep.Name(), tally.Examined, ex);
+            throw;
+        }
+
+        var report = new SweepReport(sweep.Name(), now, dryRun, tally.Examined, tally.Changed, tally.Skipped, [.. tally.Planned.OrderBy(p => p.DueAt)]);
+        var elapsed = _time.GetElapsedTime(started);
+        _telemetry.SweepFinished(sweep, report, elapsed);
+        LogFinished(sweep.Name(), dryRun, report.Examined, report.Changed, report.Skipped, elapsed.TotalMilliseconds);
+        return report;
+    }
+
+    private async Task VisitAsync(DueEntry entry, SweepKind sweep, DateTimeOffset now, bool dryRun, Tally tally, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref tally.Examined);
+        var stored = await _store.GetAsync(entry.LeadId, cancellationToken);
+        var action = stored is null ? null : _schedule.ActionFor(sweep, stored.Lead, now);
+        if (dryRun)
+        {
+            if (action is not null)
+            {
+                tally.Planned.Add(new PlannedChange(entry.LeadId, action.Command.ToString(), action.DueAt));
+                Interlocked.Increment(ref tally.Changed);
+            }
+            else
+            {
+                Interlocked.Increment(ref tally.Skipped);
+            }
+
+            return;
+        }
+
+        var changed = false;
+        if (action is not null)
+        {
+            var command = new TransitionCommand(action.CommandId, action.Command, now, Actor: "sweep:" + sweep.Name(), Reason: ReasonOf(sweep));
+            var outcome = await _processor.ProcessAsync(entry.LeadId, command, cancellationToken);
+            changed = outcome.Kind == OutcomeKind.Applied;
+        }
+
+        Interlocked.Increment(ref changed ? ref tally.Changed : ref tally.Skipped);
+
+        // Done with this occurrence either way: applied now, applied by an earlier run, or stale.
+        await _dueIndex.RemoveAsync([entry], cancellationToken);
+    }
+
+    private static string ReasonOf(SweepKind sweep) => sweep switch
+    {
+        SweepKind.DisqualifyNoContact => "no-contact",
+        SweepKind.RecycleDark => "went-dark",
+        SweepKind.FlagCheckBacks => "check-back-due",
+        _ => "sla-breached",
+    };
+
+    private sealed class Tally
+    {
+        public int Examined;
+        public int Changed;
+        public int Skipped;
+        public readonly ConcurrentBag<PlannedChange> Planned = [];
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Sweep}: page {Page} done, {Examined} examined, {Changed} changed, {Skipped} skipped so far")]
+    private partial void LogPage(string sweep, int page, int examined, int changed, int skipped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Sweep} finished (dry run: {DryRun}): {Examined} examined, {Changed} changed, {Skipped} skipped in {ElapsedMs} ms")]
+    private partial void LogFinished(string sweep, bool dryRun, int examined, int changed, int skipped, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sweep {Sweep} stopped after {Examined} leads; it resumes safely on the next run")]
+    private partial void LogFailed(string sweep, int examined, Exception exception);
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using LeadFunctions.Domain.Sweeps;
+using LeadFunctions.Domain.Transitions;
+using LeadFunctions.Engine.Sweeps;
+
+namespace LeadFunctions.Engine.Telemetry;
+
+/// <summary>
+/// What ops watch. Tags are bounded vocabularies (form ids, types, reasons, sweep names): never an e-mail or a name.
+/// </summary>
+public sealed class LeadTelemetry : IDisposable
+{
+    public const string MeterName = "LeadFunctions";
+    public const string ActivitySourceName = "LeadFunctions";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _captured;
+    private readonly Counter<long> _applied;
+    private readonly Counter<long> _rejected;
+    private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _sweepLeads;
+    private readonly Histogram<double> _sweepDuration;
+    private readonly Counter<long> _sweepFailures;
+    private readonly Counter<long> _slaBreaches;
+
+    public LeadTelemetry(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        _meter = meterFactory.Create(MeterName);
+        _captured = _meter.CreateCounter<long>("leadfunctions.leads.captured", description: "Form submissions applied, by form and resulting stage.");
+        _applied = _meter.CreateCounter<long>("leadfunctions.transitions.applied", description: "Commands applied, by type.");
+        _rejected = _meter.CreateCounter<long>("leadfunctions.transitions.rejected", description: "Commands refused, by type and reason.");
+        _duplicates = _meter.CreateCounter<long>("leadfunctions.transitions.duplicates", description: "Redelivered commands answered from the record.");
+        _sweepLeads = _meter.CreateCounter<long>("leadfunctions.sweep.leads", description: "Leads examined, changed and skipped by sweeps.");
+        _sweepDuration = _meter.CreateHistogram<double>("leadfunctions.sweep.duration", unit: "s", description: "Sweep run time.");
+        _sweepFailures = _meter.CreateCounter<long>("leadfunctions.sweep.failures", description: "Sweep runs that stopped on an error.");
+        _slaBreaches = _meter.CreateCounter<long>("leadfunctions.sla.breaches", description: "New leads not worked within the SLA.");
+    }
+
+    public static ActivitySource Source { get; } = new(ActivitySourceName);
+
+    public void Recorded(TransitionResult result, string? formId)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var type = new KeyValuePair<string, object?>("type", result.Audit.Type.ToString());
+        if (!result.Applied)
+        {
+            _rejected.Add(1, type, new("reason", result.Audit.RejectionCode));
+            return;
+        }
+
+        _applied.Add(1, type);
+        if (result.Audit.Type == TransitionType.FormSubmitted)
+        {
+            _captured.Add(1, new("form", formId), new("stage", result.Lead.Stage.ToString()), new("status", result.Lead.Status.ToString()));
+        }
+
+        if (result.Audit.Type == TransitionType.SlaBreached)
+        {
+            _slaBreaches.Add(1);
+        }
+    }
+
+    public void Duplicate(TransitionType type) => _duplicates.Add(1, new KeyValuePair<string, object?>("type", type.ToString()));
+
+    public void SweepFinished(SweepKind sweep, SweepReport report, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var name = new KeyValuePair<string, object?>("sweep", sweep.Name());
+        _sweepLeads.Add(report.Examined, name, new("outcome", "examined"));
+        _sweepLeads.Add(report.Changed, name, new("outcome", "changed"));
+        _sweepLeads.Add(report.Skipped, name, new("outcome", "skipped"));
+        _sweepDuration.Record(elapsed.TotalSeconds, name);
+    }
+
+    public void SweepFailed(SweepKind sweep) => _sweepFailures.Add(1, new KeyValuePair<string, object?>("sweep", sweep.Name()));
+
+    public void Dispose() => _meter.Dispose();
+}

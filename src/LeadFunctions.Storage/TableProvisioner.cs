@@ -1,0 +1,54 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace LeadFunctions.Storage;
+
+/// <summary>The tables, created once on first use where the options allow it.</summary>
+public sealed class TableProvisioner : IDisposable
+{
+    private readonly TableServiceClient _service;
+    private readonly LeadStorageOptions _options;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _ready;
+
+    public TableProvisioner(TableServiceClient service, IOptions<LeadStorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _service = service;
+        _options = options.Value;
+        Leads = service.GetTableClient(_options.LeadsTable);
+        Due = service.GetTableClient(_options.DueTable);
+    }
+
+    public TableClient Leads { get; }
+
+    public TableClient Due { get; }
+
+    public async ValueTask EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (_ready || !_options.CreateIfMissing)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_ready)
+            {
+                await StorageFailures.Guard(async () =>
+                {
+                    await _service.CreateTableIfNotExistsAsync(_options.LeadsTable, cancellationToken);
+                    await _service.CreateTableIfNotExistsAsync(_options.DueTable, cancellationToken);
+                });
+                _ready = true;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+}

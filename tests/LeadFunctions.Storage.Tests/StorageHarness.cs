@@ -1,0 +1,119 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using LeadFunctions.Engine;
+using LeadFunctions.Engine.Intake;
+using LeadFunctions.Engine.Ports;
+using LeadFunctions.Engine.Processing;
+using LeadFunctions.Engine.Sweeps;
+using LeadFunctions.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeadFunctions.Storage.Tests;
+
+/// <summary>The engine wired exactly as the hosts wire it, on fresh tables in the shared Azurite, with a fake clock and a request counter.</summary>
+internal sealed class StorageHarness : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public StorageHarness(Action<IDictionary<string, string?>>? configure = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["LeadStorage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
+            ["LeadStorage:LeadsTable"] = UniqueNames.Table("Leads"),
+            ["LeadStorage:DueTable"] = UniqueNames.Table("Due"),
+            ["LeadIdentity:Key"] = "test-key-test-key-test-key-test-key-0123",
+            ["Sweeps:PageSize"] = "25",
+        };
+        configure?.Invoke(settings);
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddLogging();
+        services.AddLeadEngine();
+        services.AddLeadTableStorage();
+        services.AddSingleton<TimeProvider>(Clock);
+        var clientOptions = new TableClientOptions();
+        clientOptions.AddPolicy(Requests, HttpPipelinePosition.PerCall);
+        services.AddSingleton(new TableServiceClient(AzuriteServer.Shared.ConnectionString, clientOptions));
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public RequestCounter Requests { get; } = new();
+
+    public ILeadStore Store => Get<ILeadStore>();
+
+    public IDueIndex DueIndex => Get<IDueIndex>();
+
+    public LeadCommandProcessor Processor => Get<LeadCommandProcessor>();
+
+    public SubmitFormHandler Intake => Get<SubmitFormHandler>();
+
+    public SweepRunner Sweeps => Get<SweepRunner>();
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public async Task<SubmissionResult> SubmitAsync(string formId, string email, string? submissionId = null, params (string Key, string Value)[] extra)
+    {
+        var fields = new Dictionary<string, string?> { ["email"] = email };
+        foreach (var (key, value) in extra)
+        {
+            fields[key] = value;
+        }
+
+        if (submissionId is not null)
+        {
+            fields["submissionId"] = submissionId;
+        }
+
+        var result = await Intake.HandleAsync(formId, fields, null, CancellationToken.None);
+        Assert.Equal(SubmissionStatus.Accepted, result.Status);
+        return result;
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    /// <summary>Counts HTTP requests to Table Storage, to prove which operations cost what.</summary>
+    internal sealed class RequestCounter : HttpPipelinePolicy
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Interlocked.Increment(ref _count);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Interlocked.Increment(ref _count);
+            return ProcessNextAsync(message, pipeline);
+        }
+    }
+}
+
+internal static class HarnessCommands
+{
+    private static int _sequence;
+
+    public static Task<CommandOutcome> ApplyAsync(this StorageHarness harness, string leadId, Domain.Transitions.TransitionType type, Domain.Transitions.TransitionData? data = null, string? reason = null, string? commandId = null)
+    {
+        var command = new Domain.Transitions.TransitionCommand(
+            commandId ?? $"test-{Interlocked.Increment(ref _sequence)}",
+            type,
+            harness.Clock.GetUtcNow(),
+            "rep-1",
+            reason,
+            data);
+        return harness.Processor.ProcessAsync(leadId, command, CancellationToken.None);
+    }
+}

@@ -1,0 +1,174 @@
+using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Sweeps;
+using LeadFunctions.Domain.Transitions;
+using LeadFunctions.Engine.Ports;
+using LeadFunctions.Engine.Processing;
+using LeadFunctions.Engine.Sweeps;
+using LeadFunctions.Engine.Telemetry;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace LeadFunctions.Storage.Tests;
+
+public sealed class SweepTests : IDisposable
+{
+    private readonly StorageHarness _harness = new();
+
+    [Fact]
+    public async Task Disqualify_no_contact_reads_only_the_due_leads_and_spares_contacted_ones()
+    {
+        var quiet = await SeedAsync("newsletter", 120, "quiet");
+        var sqls = await SeedAsync("pricing", 20, "sql");
+        await _harness.ApplyAsync(sqls[0], TransitionType.ContactMade);
+        _harness.Clock.Advance(TimeSpan.FromDays(31));
+
+        var report = await _harness.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None);
+
+        Assert.Equal(19, report.Examined);
+        Assert.Equal(19, report.Changed);
+        Assert.Equal(LeadStatus.Connected, (await LeadAsync(sqls[0])).Status);
+        foreach (var id in sqls.Skip(1))
+        {
+            var lead = await LeadAsync(id);
+            Assert.Equal(LeadStatus.Disqualified, lead.Status);
+            Assert.Equal(Team.Marketing, lead.OwnerTeam);
+        }
+
+        Assert.Equal(LeadStatus.Nurturing, (await LeadAsync(quiet[0])).Status);
+        var again = await _harness.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None);
+        Assert.Equal(0, again.Examined);
+    }
+
+    [Fact]
+    public async Task Nothing_is_due_before_thirty_days()
+    {
+        await SeedAsync("pricing", 5, "early");
+        _harness.Clock.Advance(TimeSpan.FromDays(29));
+
+        var report = await _harness.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None);
+
+        Assert.Equal(0, report.Examined);
+    }
+
+    [Fact]
+    public async Task Sla_breach_counts_business_days_across_the_weekend()
+    {
+        _harness.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 6, 9, 0, 0, TimeSpan.Zero)); // Friday
+        var id = (await SeedAsync("contact-us", 1, "sla"))[0];
+
+        _harness.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 11, 8, 59, 0, TimeSpan.Zero)); // Wednesday, a minute early
+        var early = await _harness.Sweeps.RunAsync(SweepKind.FlagSlaBreaches, null, dryRun: false, CancellationToken.None);
+        _harness.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 11, 9, 0, 0, TimeSpan.Zero));
+        var due = await _harness.Sweeps.RunAsync(SweepKind.FlagSlaBreaches, null, dryRun: false, CancellationToken.None);
+
+        Assert.Equal(0, early.Changed);
+        Assert.Equal(1, due.Changed);
+        Assert.True((await LeadAsync(id)).Flags.HasFlag(LeadFlags.SlaBreached));
+        await _harness.ApplyAsync(id, TransitionType.FirstOutreachSent);
+        Assert.False((await LeadAsync(id)).Flags.HasFlag(LeadFlags.SlaBreached));
+    }
+
+    [Fact]
+    public async Task Check_back_is_flagged_after_a_quarter_and_cleared_when_worked()
+    {
+        var id = (await SeedAsync("pricing", 1, "later"))[0];
+        await _harness.ApplyAsync(id, TransitionType.CheckBackLater);
+        _harness.Clock.Advance(TimeSpan.FromDays(93));
+
+        var report = await _harness.Sweeps.RunAsync(SweepKind.FlagCheckBacks, null, dryRun: false, CancellationToken.None);
+
+        Assert.Equal(1, report.Changed);
+        Assert.True((await LeadAsync(id)).Flags.HasFlag(LeadFlags.CheckBackDue));
+        await _harness.ApplyAsync(id, TransitionType.ContactMade);
+        Assert.False((await LeadAsync(id)).Flags.HasFlag(LeadFlags.CheckBackDue));
+    }
+
+    [Fact]
+    public async Task Dark_leads_are_recycled_but_suppressed_ones_are_left_alone()
+    {
+        var ids = await SeedAsync("whitepaper", 3, "dark");
+        await _harness.ApplyAsync(ids[2], TransitionType.Unsubscribed);
+        _harness.Clock.Advance(TimeSpan.FromDays(91));
+
+        var report = await _harness.Sweeps.RunAsync(SweepKind.RecycleDark, null, dryRun: false, CancellationToken.None);
+
+        Assert.Equal(2, report.Changed);
+        Assert.Equal(LeadStatus.Recycled, (await LeadAsync(ids[0])).Status);
+        Assert.Equal(LeadStatus.Nurturing, (await LeadAsync(ids[2])).Status);
+    }
+
+    [Fact]
+    public async Task A_dry_run_lists_what_it_would_change_and_changes_nothing()
+    {
+        var ids = await SeedAsync("pricing", 3, "dry");
+        _harness.Clock.Advance(TimeSpan.FromDays(31));
+
+        var report = await _harness.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: true, CancellationToken.None);
+
+        Assert.Equal(3, report.Planned.Count);
+        Assert.All(report.Planned, p => Assert.Equal(nameof(TransitionType.NoContactTimeout), p.Command));
+        Assert.Equal(LeadStatus.New, (await LeadAsync(ids[0])).Status);
+        var real = await _harness.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None);
+        Assert.Equal(3, real.Changed);
+    }
+
+    [Fact]
+    public async Task An_interrupted_sweep_run_again_finishes_and_changes_no_lead_twice()
+    {
+        var ids = await SeedAsync("pricing", 60, "cut");
+        _harness.Clock.Advance(TimeSpan.FromDays(31));
+        var failing = new FailingStore(_harness.Store, failOnRead: 37);
+        var interrupted = Runner(failing);
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => interrupted.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None));
+        var rerun = await _harness.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None);
+
+        Assert.True(rerun.Changed < 60, "the first run changed some leads before it stopped");
+        foreach (var id in ids)
+        {
+            Assert.Equal(LeadStatus.Disqualified, (await LeadAsync(id)).Status);
+            var history = await _harness.Store.GetHistoryAsync(id, CancellationToken.None);
+            Assert.Single(history, h => h.Type == TransitionType.NoContactTimeout && h.Outcome == OutcomeKind.Applied);
+        }
+    }
+
+    private SweepRunner Runner(ILeadStore store) => new(
+        _harness.DueIndex,
+        store,
+        _harness.Get<SweepSchedule>(),
+        _harness.Processor,
+        _harness.Clock,
+        _harness.Get<LeadTelemetry>(),
+        Options.Create(new SweepOptions { PageSize = 25, Parallelism = 4 }),
+        NullLogger<SweepRunner>.Instance);
+
+    private async Task<List<string>> SeedAsync(string formId, int count, string prefix)
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
+            _harness.SubmitAsync(formId, $"{prefix}{i}@acme-corp.com", null, ("employees", "250"), ("country", "US"), ("jobTitle", "Director"))));
+        return [.. results.Select(r => r.LeadId!)];
+    }
+
+    private async Task<Lead> LeadAsync(string id) => (await _harness.Store.GetAsync(id, CancellationToken.None))!.Lead;
+
+    public void Dispose() => _harness.Dispose();
+
+    /// <summary>Storage that stops answering part-way through, as when the host dies mid-sweep.</summary>
+    private sealed class FailingStore(ILeadStore inner, int failOnRead) : ILeadStore
+    {
+        private int _reads;
+
+        public Task<StoredLead?> GetAsync(string leadId, CancellationToken cancellationToken)
+            => Interlocked.Increment(ref _reads) >= failOnRead
+                ? throw new StoreUnavailableException("simulated outage")
+                : inner.GetAsync(leadId, cancellationToken);
+
+        public Task<LeadLoad> LoadForCommandAsync(string leadId, string commandId, CancellationToken cancellationToken) => inner.LoadForCommandAsync(leadId, commandId, cancellationToken);
+
+        public Task SaveAsync(Lead lead, string? expectedETag, Domain.Transitions.AuditRecord audit, CancellationToken cancellationToken) => inner.SaveAsync(lead, expectedETag, audit, cancellationToken);
+
+        public Task<IReadOnlyList<Domain.Transitions.AuditRecord>> GetHistoryAsync(string leadId, CancellationToken cancellationToken) => inner.GetHistoryAsync(leadId, cancellationToken);
+
+        public Task<bool> EraseAsync(string leadId, CancellationToken cancellationToken) => inner.EraseAsync(leadId, cancellationToken);
+    }
+}
