@@ -1,0 +1,39 @@
+// Parameters for infra/main.bicep. Values come from environment variables so
+// the same file serves `azd up` (which exports the azd environment, e.g.
+// AZURE_ENV_NAME, AZURE_LOCATION, AZURE_PRINCIPAL_ID and anything set with
+// `azd env set`) and `az deployment sub create` (export them yourself).
+// Nothing secret is stored here: LEAD_IDENTITY_KEY is read at deploy time.
+using 'main.bicep'
+
+param environmentName = readEnvironmentVariable('AZURE_ENV_NAME', 'dev')
+param location = readEnvironmentVariable('AZURE_LOCATION', 'swedencentral')
+param resourceGroupName = readEnvironmentVariable('AZURE_RESOURCE_GROUP', '')
+param principalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
+param principalType = readEnvironmentVariable('AZURE_PRINCIPAL_TYPE', 'User')
+
+// Required (no default on purpose: building the parameters fails fast when it
+// is missing). At least 32 characters. Generate once per environment, keep it:
+//   azd env set LEAD_IDENTITY_KEY "$(openssl rand -base64 48)"
+param leadIdentityKey = readEnvironmentVariable('LEAD_IDENTITY_KEY')
+
+// Comma-separated list, e.g. "https://www.example.com,https://example.com".
+param allowedOrigins = filter(
+  map(split(readEnvironmentVariable('LEAD_ALLOWED_ORIGINS', ''), ','), origin => trim(origin)),
+  origin => !empty(origin)
+)
+
+param alertEmail = readEnvironmentVariable('LEAD_ALERT_EMAIL', '')
+param keyVaultEnablePurgeProtection = bool(readEnvironmentVariable('LEAD_KEYVAULT_PURGE_PROTECTION', 'true'))
+
+param maximumInstanceCount = 40
+param instanceMemoryMB = 2048
+
+param serviceBusMaxDeliveryCount = 10
+param duplicateDetectionHistoryTimeWindow = 'PT1H'
+param serviceBusMessageTimeToLive = 'P14D'
+param logRetentionInDays = 30
+
+param disqualifyNoContactSchedule = '0 15 6 * * *'
+param recycleDarkSchedule = '0 30 6 * * *'
+param flagCheckBacksSchedule = '0 0 7 * * *'
+param flagSlaBreachesSchedule = '0 */30 * * * *'
