@@ -9,6 +9,7 @@ using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Engine.Telemetry;
 using LeadFunctions.Engine.Transitions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Engine;
@@ -34,7 +35,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp => new SweepSchedule(sp.GetRequiredService<Playbook>()));
 
         services.AddMetrics();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LeadTelemetry>();
         services.AddSingleton<LeadIdentity>();
         services.AddSingleton<LeadCommandProcessor>();

@@ -29,9 +29,9 @@ public sealed class StateMachine
     public TransitionResult Apply(string leadId, Lead? current, TransitionCommand command, DateTimeOffset recordedAt)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (current is null && command.Type != TransitionType.FormSubmitted)
+        if (current is null && !CanCreateLead(command))
         {
-            throw new ArgumentException("Only a form submission can create a lead.", nameof(current));
+            throw new ArgumentException("Only a submission of a form the playbook knows can create a lead.", nameof(current));
         }
 
         var decision = current is null
@@ -46,6 +46,15 @@ public sealed class StateMachine
 
         var unchanged = current! with { Version = current.Version + 1 };
         return new TransitionResult(unchanged, AuditOf(current, unchanged, command, decision.RejectionCode, recordedAt));
+    }
+
+    /// <summary>Whether the command can introduce a new lead: a submission of a form in the playbook.</summary>
+    public bool CanCreateLead(TransitionCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return command.Type == TransitionType.FormSubmitted
+            && command.Payload.Submission is { } submission
+            && _playbook.FindForm(submission.FormId) is not null;
     }
 
     private Decision Decide(Lead lead, TransitionCommand command)

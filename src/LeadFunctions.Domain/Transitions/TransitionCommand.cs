@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LeadFunctions.Domain.Lifecycle;
 
 namespace LeadFunctions.Domain.Transitions;
@@ -11,6 +12,8 @@ public sealed record TransitionCommand(
     string? Reason = null,
     TransitionData? Data = null)
 {
+    /// <summary>The data, or empty; derived, so it is not part of the wire format.</summary>
+    [JsonIgnore]
     public TransitionData Payload => Data ?? TransitionData.Empty;
 }
 

@@ -55,7 +55,7 @@ public sealed partial class LeadCommandProcessor
                 return new CommandOutcome(OutcomeKind.Duplicate, prior, load.Current?.Lead);
             }
 
-            if (load.Current is null && command.Type != TransitionType.FormSubmitted)
+            if (load.Current is null && !_machine.CanCreateLead(command))
             {
                 return CommandOutcome.UnknownLead;
             }
@@ -66,7 +66,12 @@ public sealed partial class LeadCommandProcessor
 
             // Index first: a landed change must never lack its due entry. The reverse (an entry for a change that
             // then lost its race) is harmless: the sweep re-checks the lead and drops the entry.
-            await _dueIndex.AddAsync([.. dueAfter.Except(dueBefore)], cancellationToken);
+            var added = dueAfter.Except(dueBefore).ToList();
+            if (added.Count > 0)
+            {
+                await _dueIndex.AddAsync(added, cancellationToken);
+            }
+
             try
             {
                 await _store.SaveAsync(result.Lead, load.Current?.ETag, result.Audit, cancellationToken);

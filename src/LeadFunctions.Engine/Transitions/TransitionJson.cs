@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LeadFunctions.Domain.Transitions;
+using LeadFunctions.Engine.Identity;
 
 namespace LeadFunctions.Engine.Transitions;
 
@@ -10,6 +12,10 @@ public static class TransitionJson
     {
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // A message missing its type, time or actor must be refused, not read as defaults (FormSubmitted, year 1).
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
     };
 
     public static byte[] Serialize(TransitionEnvelope envelope) => JsonSerializer.SerializeToUtf8Bytes(envelope, Options);
@@ -20,9 +26,11 @@ public static class TransitionJson
         try
         {
             var envelope = JsonSerializer.Deserialize<TransitionEnvelope>(body.Span, Options);
-            error = envelope?.Command is null || string.IsNullOrEmpty(envelope.LeadId) || string.IsNullOrEmpty(envelope.Command.CommandId)
+            error = envelope?.Command is null || !LeadIdentity.IsWellFormed(envelope.LeadId) || string.IsNullOrEmpty(envelope.Command.CommandId)
                 ? "The message is not a transition envelope."
-                : null;
+                : envelope.Command.Type == TransitionType.FormSubmitted
+                    ? "Form submissions are applied at intake, never queued."
+                    : null;
             return error is null ? envelope : null;
         }
         catch (JsonException ex)

@@ -1,0 +1,44 @@
+using LeadFunctions.Http;
+using Microsoft.Extensions.FileProviders;
+
+namespace LeadFunctions.LocalHost;
+
+internal static class LocalHostExtensions
+{
+    public static IServiceCollection AddLocalAzurite(this IServiceCollection services)
+    {
+        services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
+        services.AddHostedService<AzuriteLauncher>();
+        services.AddSingleton<IStorageHealth, TableStorageHealth>();
+        return services;
+    }
+
+    public static IServiceCollection AddLocalSweepScheduler(this IServiceCollection services)
+    {
+        services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
+        services.AddHostedService<SweepScheduler>();
+        return services;
+    }
+
+    public static IServiceCollection AddLocalTransitionWorker(this IServiceCollection services)
+    {
+        services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
+        services.AddHostedService<TransitionWorkerService>();
+        return services;
+    }
+
+    /// <summary>Serves samples/website-form at / when that folder exists, so the sample form posts to this same origin.</summary>
+    public static WebApplication UseLocalWebsiteSamples(this WebApplication app)
+    {
+        var root = RepositoryFolders.Root(app.Environment.ContentRootPath);
+        var samples = root is null ? null : Path.Combine(root, "samples", "website-form");
+        if (samples is not null && Directory.Exists(samples))
+        {
+            var files = new PhysicalFileProvider(samples);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
+        return app;
+    }
+}

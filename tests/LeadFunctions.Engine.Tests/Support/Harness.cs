@@ -1,0 +1,193 @@
+using System.Diagnostics.Metrics;
+using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Playbooks;
+using LeadFunctions.Domain.Sweeps;
+using LeadFunctions.Domain.Transitions;
+using LeadFunctions.Engine.Identity;
+using LeadFunctions.Engine.Intake;
+using LeadFunctions.Engine.Ports;
+using LeadFunctions.Engine.Processing;
+using LeadFunctions.Engine.Sweeps;
+using LeadFunctions.Engine.Telemetry;
+using LeadFunctions.Engine.Transitions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace LeadFunctions.Engine.Tests.Support;
+
+/// <summary>One save as the store received it.</summary>
+public sealed record SaveCall(Lead Lead, string? ExpectedETag, AuditRecord Audit);
+
+/// <summary>
+/// The engine over mocked ports, a fake clock and the default playbook. Every port call is recorded in order
+/// (<see cref="Calls"/>), so tests can assert "index before save" and "stale removal after save".
+/// </summary>
+public sealed class Harness : IDisposable
+{
+    /// <summary>A Monday, so the three-business-day SLA lands on Thursday at the same time of day.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+
+    public const string IdentityKey = "test-key-0123456789-0123456789-0123456789";
+
+    public static Playbook Playbook { get; } = PlaybookJson.Default();
+
+    public static LeadIdentity Identity { get; } = new(Options.Create(new LeadIdentityOptions { Key = IdentityKey }));
+
+    private readonly Lock _gate = new();
+    private readonly ServiceProvider _services;
+
+    public Harness(SweepOptions? sweepOptions = null)
+    {
+        Time = new FakeTimeProvider(Start);
+        Machine = new StateMachine(Playbook);
+        Schedule = new SweepSchedule(Playbook);
+        _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meterFactory = _services.GetRequiredService<IMeterFactory>();
+        Metrics = new MetricRecorder(meterFactory);
+        Telemetry = new LeadTelemetry(meterFactory);
+        SweepOptions = sweepOptions ?? new SweepOptions { PageSize = 100, Parallelism = 1 };
+
+        Store.Setup(s => s.SaveAsync(It.IsAny<Lead>(), It.IsAny<string?>(), It.IsAny<AuditRecord>(), It.IsAny<CancellationToken>()))
+            .Returns((Lead lead, string? etag, AuditRecord audit, CancellationToken _) =>
+            {
+                var call = new SaveCall(lead, etag, audit);
+                int count;
+                lock (_gate)
+                {
+                    Saves.Add(call);
+                    Calls.Add("save");
+                    count = Saves.Count;
+                }
+
+                return SaveBehavior(count, call);
+            });
+        Index.Setup(i => i.AddAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyCollection<DueEntry> entries, CancellationToken _) =>
+            {
+                lock (_gate)
+                {
+                    Added.Add([.. entries]);
+                    Calls.Add("index.add");
+                }
+
+                return Task.CompletedTask;
+            });
+        Index.Setup(i => i.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyCollection<DueEntry> entries, CancellationToken _) =>
+            {
+                lock (_gate)
+                {
+                    Removed.Add([.. entries]);
+                    Calls.Add("index.remove");
+                }
+
+                return RemoveBehavior(entries);
+            });
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    public StateMachine Machine { get; }
+
+    public SweepSchedule Schedule { get; }
+
+    public MetricRecorder Metrics { get; }
+
+    public LeadTelemetry Telemetry { get; }
+
+    public SweepOptions SweepOptions { get; }
+
+    public Mock<ILeadStore> Store { get; } = new(MockBehavior.Strict);
+
+    public Mock<IDueIndex> Index { get; } = new(MockBehavior.Strict);
+
+    public List<string> Calls { get; } = [];
+
+    public List<SaveCall> Saves { get; } = [];
+
+    public List<List<DueEntry>> Added { get; } = [];
+
+    public List<List<DueEntry>> Removed { get; } = [];
+
+    public List<(string LeadId, string CommandId)> Loads { get; } = [];
+
+    /// <summary>What the n-th save (1-based) does; completes by default.</summary>
+    public Func<int, SaveCall, Task> SaveBehavior { get; set; } = (_, _) => Task.CompletedTask;
+
+    public Func<IReadOnlyCollection<DueEntry>, Task> RemoveBehavior { get; set; } = _ => Task.CompletedTask;
+
+    public LeadCommandProcessor Processor => new(Store.Object, Index.Object, Machine, Schedule, Time, Telemetry, NullLogger<LeadCommandProcessor>.Instance);
+
+    public SubmitFormHandler FormHandler => new(Playbook, Identity, Processor, Time);
+
+    public TransitionMessageHandler MessageHandler => new(Processor, NullLogger<TransitionMessageHandler>.Instance);
+
+    public SweepRunner SweepRunner => new(Index.Object, Store.Object, Schedule, Processor, Time, Telemetry, Options.Create(SweepOptions), NullLogger<SweepRunner>.Instance);
+
+    /// <summary>Every load returns what <paramref name="answer"/> says for the (lead, command id) pair.</summary>
+    public void OnLoad(Func<string, string, LeadLoad> answer)
+        => Store.Setup(s => s.LoadForCommandAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns((string leadId, string commandId, CancellationToken _) =>
+            {
+                lock (_gate)
+                {
+                    Loads.Add((leadId, commandId));
+                    Calls.Add("load");
+                }
+
+                return Task.FromResult(answer(leadId, commandId));
+            });
+
+    public void OnLoad(StoredLead? current, AuditRecord? prior = null) => OnLoad((_, _) => new LeadLoad(current, prior));
+
+    public void OnGet(string leadId, StoredLead? stored)
+        => Store.Setup(s => s.GetAsync(leadId, It.IsAny<CancellationToken>())).ReturnsAsync(stored);
+
+    public static string LeadIdOf(string email) => Identity.LeadIdFor(email);
+
+    /// <summary>A good-fit person: 30 base + 30 size + 20 country + 20 title = 100.</summary>
+    public static Person GoodFit(string email) => new(email, "Ana", "Lopez", "Acme", "Head of Operations", null, "US", 200);
+
+    public static TransitionCommand FormCommand(string formId, string email, string commandId, DateTimeOffset at, bool consent = false)
+        => new(commandId, TransitionType.FormSubmitted, at, "form:" + formId,
+            Data: new TransitionData { Submission = new FormSubmission(formId, GoodFit(email), null, null, null, consent) });
+
+    public static TransitionCommand Command(TransitionType type, string commandId, DateTimeOffset at, string actor = "rep:sam", TransitionData? data = null)
+        => new(commandId, type, at, actor, Data: data);
+
+    /// <summary>A new good-fit person from an action-oriented form: SQL / New, in the sales inbox.</summary>
+    public Lead NewSqlLead(string email, DateTimeOffset at)
+    {
+        var lead = Machine.Apply(LeadIdOf(email), null, FormCommand("contact-us", email, "sub:seed-" + email, at), at).Lead;
+        Assert.Equal(LifecycleStage.SQL, lead.Stage);
+        Assert.Equal(LeadStatus.New, lead.Status);
+        return lead;
+    }
+
+    /// <summary>A new good-fit person from an informational form: MQL / Nurturing.</summary>
+    public Lead NewMqlLead(string email, DateTimeOffset at)
+    {
+        var lead = Machine.Apply(LeadIdOf(email), null, FormCommand("whitepaper", email, "sub:seed-" + email, at), at).Lead;
+        Assert.Equal(LifecycleStage.MQL, lead.Stage);
+        return lead;
+    }
+
+    public Lead After(Lead lead, TransitionCommand command)
+    {
+        var result = Machine.Apply(lead.Id, lead, command, command.OccurredAt);
+        Assert.True(result.Applied, $"Seeding {command.Type} was refused: {result.Audit.RejectionCode}");
+        return result.Lead;
+    }
+
+    public void Dispose()
+    {
+        Metrics.Dispose();
+        Telemetry.Dispose();
+        _services.Dispose();
+    }
+}

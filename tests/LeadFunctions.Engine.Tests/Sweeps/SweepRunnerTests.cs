@@ -1,0 +1,303 @@
+using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Sweeps;
+using LeadFunctions.Domain.Transitions;
+using LeadFunctions.Engine.Ports;
+using LeadFunctions.Engine.Sweeps;
+using LeadFunctions.Engine.Tests.Support;
+using Moq;
+
+namespace LeadFunctions.Engine.Tests.Sweeps;
+
+public sealed class SweepRunnerTests : IDisposable
+{
+    private static readonly DateTimeOffset _start = Harness.Start;
+
+    /// <summary>Friday: past the Thursday SLA of a lead that came in on Monday.</summary>
+    private static readonly DateTimeOffset _slaAsOf = _start.AddDays(4);
+
+    /// <summary>Past the 30-day no-contact clock of a lead handed to sales at the start.</summary>
+    private static readonly DateTimeOffset _noContactAsOf = _start.AddDays(31);
+
+    private readonly Harness _h = new(new SweepOptions { PageSize = 2, Parallelism = 4 });
+    private readonly Dictionary<string, LeadLoad> _loads = new(StringComparer.Ordinal);
+
+    public SweepRunnerTests() => _h.OnLoad((leadId, _) => _loads.TryGetValue(leadId, out var load) ? load : new LeadLoad(null, null));
+
+    public void Dispose() => _h.Dispose();
+
+    private void Pages(SweepKind sweep, DateTimeOffset asOf, params DueEntry[][] pages)
+    {
+        for (var i = 0; i < pages.Length; i++)
+        {
+            var token = i == 0 ? null : "t" + i;
+            var next = i == pages.Length - 1 ? null : "t" + (i + 1);
+            var page = new DuePage(pages[i], next);
+            _h.Index.Setup(x => x.ReadDueAsync(sweep, asOf, _h.SweepOptions.PageSize, token, It.IsAny<CancellationToken>())).ReturnsAsync(page);
+        }
+    }
+
+    /// <summary>A lead stored as-is, both for the sweep's read and the processor's load.</summary>
+    private Lead Stored(Lead lead, string etag = "e1")
+    {
+        _h.OnGet(lead.Id, new StoredLead(lead, etag));
+        _loads[lead.Id] = new LeadLoad(new StoredLead(lead, etag), null);
+        return lead;
+    }
+
+    private DueEntry DueEntryFor(SweepKind sweep, Lead lead, DateTimeOffset asOf)
+    {
+        var action = _h.Schedule.ActionFor(sweep, lead, asOf);
+        Assert.NotNull(action); // seeding guard: the lead must be due
+        return new DueEntry(sweep, lead.Id, action.DueAt);
+    }
+
+    private string Missing(string email)
+    {
+        var id = Harness.LeadIdOf(email);
+        _h.OnGet(id, null);
+        return id;
+    }
+
+    private Task<SweepReport> Run(SweepKind sweep, DateTimeOffset? asOf, bool dryRun = false)
+        => _h.SweepRunner.RunAsync(sweep, asOf, dryRun, CancellationToken.None);
+
+    [Fact]
+    public async Task Pages_through_continuation_tokens_until_there_are_none()
+    {
+        var ids = Enumerable.Range(0, 5).Select(i => Missing($"gone{i}@acme.example")).ToArray();
+        var entries = ids.Select(id => new DueEntry(SweepKind.FlagSlaBreaches, id, _start)).ToArray();
+        Pages(SweepKind.FlagSlaBreaches, _slaAsOf, [entries[0], entries[1]], [entries[2], entries[3]], [entries[4]]);
+
+        var report = await Run(SweepKind.FlagSlaBreaches, _slaAsOf);
+
+        foreach (var token in new[] { null, "t1", "t2" })
+        {
+            _h.Index.Verify(x => x.ReadDueAsync(SweepKind.FlagSlaBreaches, _slaAsOf, 2, token, It.IsAny<CancellationToken>()), Times.Once);
+        }
+
+        _h.Index.Verify(x => x.ReadDueAsync(It.IsAny<SweepKind>(), It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
+        Assert.Equal(5, report.Examined);
+        Assert.Equal(entries.OrderBy(e => e.LeadId, StringComparer.Ordinal), _h.Removed.Select(Assert.Single).OrderBy(e => e.LeadId, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Page_size_comes_from_the_options()
+    {
+        using var h = new Harness(new SweepOptions { PageSize = 37, Parallelism = 1 });
+        h.Index.Setup(x => x.ReadDueAsync(SweepKind.RecycleDark, _start, 37, null, It.IsAny<CancellationToken>())).ReturnsAsync(new DuePage([], null));
+
+        var report = await h.SweepRunner.RunAsync(SweepKind.RecycleDark, _start, dryRun: false, CancellationToken.None);
+
+        Assert.Equal(0, report.Examined);
+        h.Index.Verify(x => x.ReadDueAsync(SweepKind.RecycleDark, _start, 37, null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Due_lead_is_changed_through_the_processor_under_the_sweep_action_command_id()
+    {
+        var lead = Stored(_h.NewSqlLead("ana@acme.example", _start));
+        var action = _h.Schedule.ActionFor(SweepKind.FlagSlaBreaches, lead, _slaAsOf)!;
+        var entry = new DueEntry(SweepKind.FlagSlaBreaches, lead.Id, action.DueAt);
+        Pages(SweepKind.FlagSlaBreaches, _slaAsOf, [entry]);
+
+        var report = await Run(SweepKind.FlagSlaBreaches, _slaAsOf);
+
+        Assert.Equal($"sweep:flag-sla-breaches:{action.DueAt.UtcTicks}", action.CommandId);
+        Assert.Equal([(lead.Id, action.CommandId)], _h.Loads);
+        var save = Assert.Single(_h.Saves);
+        Assert.Equal("e1", save.ExpectedETag);
+        Assert.Equal(action.CommandId, save.Audit.CommandId);
+        Assert.Equal(TransitionType.SlaBreached, save.Audit.Type);
+        Assert.Equal(OutcomeKind.Applied, save.Audit.Outcome);
+        Assert.Equal("sweep:flag-sla-breaches", save.Audit.Actor);
+        Assert.Equal("sla-breached", save.Audit.Reason);
+        Assert.Equal(_slaAsOf, save.Audit.OccurredAt);
+        Assert.True(save.Lead.Flags.HasFlag(LeadFlags.SlaBreached));
+        Assert.Equal("index.remove", _h.Calls[^1]);
+        Assert.Equal([entry], _h.Removed[^1]);
+        Assert.Equal(new SweepReport("flag-sla-breaches", _slaAsOf, false, 1, 1, 0, []), report with { Planned = [] });
+        Assert.Empty(report.Planned);
+        Assert.Equal(1, _h.Metrics.Sum("leadfunctions.sla.breaches"));
+    }
+
+    [Fact]
+    public async Task No_contact_sweep_disqualifies_an_sql_nobody_reached()
+    {
+        var lead = Stored(_h.NewSqlLead("ana@acme.example", _start));
+        var entry = DueEntryFor(SweepKind.DisqualifyNoContact, lead, _noContactAsOf);
+        Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [entry]);
+
+        var report = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
+
+        Assert.Equal(1, report.Changed);
+        var save = Assert.Single(_h.Saves);
+        Assert.Equal(TransitionType.NoContactTimeout, save.Audit.Type);
+        Assert.Equal($"sweep:disqualify-no-contact:{_start.AddDays(30).UtcTicks}", save.Audit.CommandId);
+        Assert.Equal("no-contact", save.Audit.Reason);
+        Assert.Equal(LeadStatus.Disqualified, save.Lead.Status);
+        Assert.Equal(Team.Marketing, save.Lead.OwnerTeam);
+    }
+
+    [Fact]
+    public async Task Lead_no_longer_due_is_skipped_and_its_entry_removed()
+    {
+        var fresh = _h.NewSqlLead("ana@acme.example", _start);
+        var staleEntry = DueEntryFor(SweepKind.DisqualifyNoContact, fresh, _noContactAsOf);
+        var contacted = Stored(_h.After(fresh, Harness.Command(TransitionType.ContactMade, "evt-1", _start.AddDays(1))));
+        Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [staleEntry]);
+
+        var report = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
+
+        Assert.Equal((1, 0, 1), (report.Examined, report.Changed, report.Skipped));
+        Assert.Empty(_h.Loads);
+        Assert.Empty(_h.Saves);
+        Assert.Equal([staleEntry], Assert.Single(_h.Removed));
+        Assert.Equal(LeadStatus.Connected, contacted.Status);
+    }
+
+    [Fact]
+    public async Task Erased_lead_is_skipped_and_its_entry_removed()
+    {
+        var entry = new DueEntry(SweepKind.RecycleDark, Missing("gone@acme.example"), _start);
+        Pages(SweepKind.RecycleDark, _start.AddDays(1), [entry]);
+
+        var report = await Run(SweepKind.RecycleDark, _start.AddDays(1));
+
+        Assert.Equal((1, 0, 1), (report.Examined, report.Changed, report.Skipped));
+        Assert.Empty(_h.Loads);
+        Assert.Empty(_h.Saves);
+        Assert.Equal([entry], Assert.Single(_h.Removed));
+    }
+
+    [Fact]
+    public async Task Lead_changed_between_read_and_write_is_refused_counted_as_skipped_and_removed()
+    {
+        // The sweep reads a due lead, but by the time the processor loads it a rep has reached them.
+        var due = _h.NewSqlLead("ana@acme.example", _start);
+        _h.OnGet(due.Id, new StoredLead(due, "e1"));
+        var contacted = _h.After(due, Harness.Command(TransitionType.ContactMade, "evt-1", _start.AddDays(1)));
+        _loads[due.Id] = new LeadLoad(new StoredLead(contacted, "e2"), null);
+        var entry = DueEntryFor(SweepKind.DisqualifyNoContact, due, _noContactAsOf);
+        Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [entry]);
+
+        var report = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
+
+        Assert.Equal((1, 0, 1), (report.Examined, report.Changed, report.Skipped));
+        var save = Assert.Single(_h.Saves);
+        Assert.Equal(OutcomeKind.Rejected, save.Audit.Outcome);
+        Assert.Equal(RejectionCode.NotDue, save.Audit.RejectionCode);
+        Assert.Equal(LeadStatus.Connected, save.Lead.Status);
+        Assert.Contains(_h.Removed, r => r.SequenceEqual([entry]));
+    }
+
+    [Fact]
+    public async Task Occurrence_applied_by_an_earlier_run_is_skipped_and_removed()
+    {
+        var lead = Stored(_h.NewSqlLead("ana@acme.example", _start));
+        var entry = DueEntryFor(SweepKind.FlagSlaBreaches, lead, _slaAsOf);
+        var action = _h.Schedule.ActionFor(SweepKind.FlagSlaBreaches, lead, _slaAsOf)!;
+        var prior = new AuditRecord(action.CommandId, TransitionType.SlaBreached, OutcomeKind.Applied, null, "sweep:flag-sla-breaches",
+            "sla-breached", _slaAsOf, _slaAsOf, LifecycleStage.SQL, LifecycleStage.SQL, LeadStatus.New, LeadStatus.New, 2);
+        _loads[lead.Id] = new LeadLoad(new StoredLead(lead, "e1"), prior);
+        Pages(SweepKind.FlagSlaBreaches, _slaAsOf, [entry]);
+
+        var report = await Run(SweepKind.FlagSlaBreaches, _slaAsOf);
+
+        Assert.Equal((1, 0, 1), (report.Examined, report.Changed, report.Skipped));
+        Assert.Empty(_h.Saves);
+        Assert.Equal([entry], Assert.Single(_h.Removed));
+    }
+
+    [Fact]
+    public async Task Report_counts_examined_changed_and_skipped_exactly_across_pages()
+    {
+        var dueA = Stored(_h.NewSqlLead("a@acme.example", _start));
+        var dueB = Stored(_h.NewSqlLead("b@acme.example", _start.AddHours(2)));
+        var contacted = Stored(_h.After(_h.NewSqlLead("c@acme.example", _start), Harness.Command(TransitionType.ContactMade, "evt-c", _start.AddDays(1))));
+        var notYet = Stored(_h.NewSqlLead("d@acme.example", _start.AddDays(3))); // SLA due next Tuesday
+        var gone = Missing("e@acme.example");
+        DueEntry[] entries =
+        [
+            DueEntryFor(SweepKind.FlagSlaBreaches, dueA, _slaAsOf),
+            new(SweepKind.FlagSlaBreaches, contacted.Id, _start.AddDays(3)),
+            DueEntryFor(SweepKind.FlagSlaBreaches, dueB, _slaAsOf),
+            new(SweepKind.FlagSlaBreaches, notYet.Id, _slaAsOf),
+            new(SweepKind.FlagSlaBreaches, gone, _start),
+        ];
+        Pages(SweepKind.FlagSlaBreaches, _slaAsOf, entries[..2], entries[2..4], entries[4..]);
+
+        var report = await Run(SweepKind.FlagSlaBreaches, _slaAsOf);
+
+        Assert.Equal((5, 2, 3), (report.Examined, report.Changed, report.Skipped));
+        Assert.Equal(new[] { dueA.Id, dueB.Id }.Order(StringComparer.Ordinal), _h.Saves.Select(s => s.Lead.Id).Order(StringComparer.Ordinal));
+        Assert.All(_h.Saves, s => Assert.Equal(TransitionType.SlaBreached, s.Audit.Type));
+        foreach (var entry in entries)
+        {
+            Assert.Contains(_h.Removed, r => r.SequenceEqual([entry]));
+        }
+
+        Assert.Equal(5, _h.Metrics.Sum("leadfunctions.sweep.leads", ("sweep", "flag-sla-breaches"), ("outcome", "examined")));
+        Assert.Equal(2, _h.Metrics.Sum("leadfunctions.sweep.leads", ("sweep", "flag-sla-breaches"), ("outcome", "changed")));
+        Assert.Equal(3, _h.Metrics.Sum("leadfunctions.sweep.leads", ("sweep", "flag-sla-breaches"), ("outcome", "skipped")));
+    }
+
+    [Fact]
+    public async Task Dry_run_plans_due_leads_and_writes_nothing()
+    {
+        var dueA = Stored(_h.NewSqlLead("a@acme.example", _start.AddHours(2)));
+        var dueB = Stored(_h.NewSqlLead("b@acme.example", _start));
+        var contacted = Stored(_h.After(_h.NewSqlLead("c@acme.example", _start), Harness.Command(TransitionType.ContactMade, "evt-c", _start.AddDays(1))));
+        var gone = Missing("e@acme.example");
+        var actionA = _h.Schedule.ActionFor(SweepKind.FlagSlaBreaches, dueA, _slaAsOf)!;
+        var actionB = _h.Schedule.ActionFor(SweepKind.FlagSlaBreaches, dueB, _slaAsOf)!;
+        DueEntry[] entries =
+        [
+            new(SweepKind.FlagSlaBreaches, dueA.Id, actionA.DueAt),
+            new(SweepKind.FlagSlaBreaches, contacted.Id, _start.AddDays(3)),
+            new(SweepKind.FlagSlaBreaches, dueB.Id, actionB.DueAt),
+            new(SweepKind.FlagSlaBreaches, gone, _start),
+        ];
+        Pages(SweepKind.FlagSlaBreaches, _slaAsOf, entries[..2], entries[2..]);
+
+        var report = await Run(SweepKind.FlagSlaBreaches, _slaAsOf, dryRun: true);
+
+        Assert.True(report.DryRun);
+        Assert.Equal((4, 2, 2), (report.Examined, report.Changed, report.Skipped));
+        PlannedChange[] expected =
+        [
+            new(dueB.Id, "SlaBreached", actionB.DueAt),
+            new(dueA.Id, "SlaBreached", actionA.DueAt),
+        ];
+        Assert.Equal(expected, report.Planned);
+        Assert.Empty(_h.Calls);
+        _h.Store.Verify(s => s.LoadForCommandAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _h.Store.Verify(s => s.SaveAsync(It.IsAny<Lead>(), It.IsAny<string?>(), It.IsAny<AuditRecord>(), It.IsAny<CancellationToken>()), Times.Never);
+        _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()), Times.Never);
+        _h.Index.Verify(x => x.AddAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Without_as_of_the_sweep_runs_at_the_clock_time()
+    {
+        _h.Time.Advance(TimeSpan.FromDays(10));
+        var now = _h.Now;
+        _h.Index.Setup(x => x.ReadDueAsync(SweepKind.FlagCheckBacks, now, 2, null, It.IsAny<CancellationToken>())).ReturnsAsync(new DuePage([], null));
+
+        var report = await Run(SweepKind.FlagCheckBacks, asOf: null);
+
+        Assert.Equal(now, report.AsOf);
+        Assert.Equal("flag-check-backs", report.Sweep);
+        _h.Index.Verify(x => x.ReadDueAsync(SweepKind.FlagCheckBacks, now, 2, null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Index_outage_stops_the_sweep_and_counts_a_failure()
+    {
+        _h.Index.Setup(x => x.ReadDueAsync(SweepKind.RecycleDark, _start, 2, null, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new StoreUnavailableException("down"));
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => Run(SweepKind.RecycleDark, _start));
+
+        Assert.Equal(1, _h.Metrics.Sum("leadfunctions.sweep.failures", ("sweep", "recycle-dark")));
+    }
+}
