@@ -75,7 +75,8 @@ internal static class FormSubmissionRule
         {
             Person = person,
             FitScore = fitScore,
-            Fit = FitScore.Classify(fitScore, playbook.Fit),
+            // A rep's BadFit verdict outranks the persona score a later form would compute.
+            Fit = lead.Status == LeadStatus.BadFit ? Fit.Low : FitScore.Classify(fitScore, playbook.Fit),
             Interest = interest > lead.Interest ? interest : lead.Interest,
             ActivityScore = activity,
             LastActivityAt = Later(lead.LastActivityAt, at),
