@@ -8,6 +8,7 @@ using LeadFunctions.Engine.Processing;
 using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Engine.Telemetry;
 using LeadFunctions.Engine.Transitions;
+using LeadFunctions.Engine.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SubmitFormHandler>();
         services.AddSingleton<TransitionMessageHandler>();
         services.AddSingleton<SweepRunner>();
+        services.AddSingleton<VelocityReportHandler>();
         return services;
     }
 

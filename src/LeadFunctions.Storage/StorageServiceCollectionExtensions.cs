@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using LeadFunctions.Engine.Ports;
+using LeadFunctions.Engine.Views;
 using LeadFunctions.Storage.Due;
 using LeadFunctions.Storage.Leads;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TableProvisioner>();
         services.AddSingleton<ILeadStore, TableLeadStore>();
         services.AddSingleton<IDueIndex, TableDueIndex>();
+        services.AddSingleton<ILeadQueries, TableLeadQueries>();
         return services;
     }
 

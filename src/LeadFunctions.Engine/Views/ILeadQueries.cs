@@ -1,0 +1,17 @@
+using LeadFunctions.Domain.Lifecycle;
+
+namespace LeadFunctions.Engine.Views;
+
+/// <summary>A rep view's filter (seed 004: each rep checks the view of their leads daily). Null means any.</summary>
+public sealed record LeadFilter(LifecycleStage? Stage = null, LeadStatus? Status = null, string? Owner = null, LeadFlags? Flag = null);
+
+public sealed record LeadPage(IReadOnlyList<Lead> Leads, string? ContinuationToken);
+
+/// <summary>The read side: views and reports over many leads. Writes go through the command processor only.</summary>
+public interface ILeadQueries
+{
+    Task<LeadPage> ListAsync(LeadFilter filter, int pageSize, string? continuationToken, CancellationToken cancellationToken);
+
+    /// <summary>Every lead, streamed page by page; for reports.</summary>
+    IAsyncEnumerable<Lead> AllAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
+using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Engine.Views;
+
+namespace LeadFunctions.Storage.Leads;
+
+/// <summary>
+/// Rep views and reports over the Leads table. Filters run on the indexed columns of lead rows (Stage, Status,
+/// Owner, flag booleans); they scan across partitions, which suits views paged by continuation token and reports.
+/// </summary>
+public sealed class TableLeadQueries : ILeadQueries
+{
+    /// <summary>A page may come back empty with a token when the service stops scanning; keep going a few times.</summary>
+    private const int MaxEmptyPages = 10;
+
+    private readonly TableProvisioner _tables;
+
+    public TableLeadQueries(TableProvisioner tables) => _tables = tables;
+
+    public async Task<LeadPage> ListAsync(LeadFilter filter, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await _tables.EnsureCreatedAsync(cancellationToken);
+        var query = FilterOf(filter);
+        return await StorageFailures.Guard(async () =>
+        {
+            var token = continuationToken;
+            for (var attempt = 0; attempt < MaxEmptyPages; attempt++)
+            {
+                LeadPage? result = null;
+                await foreach (var page in _tables.Leads.QueryAsync<TableEntity>(query, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(token, pageSize))
+                {
+                    result = new LeadPage([.. page.Values.Select(LeadRows.ToLead)], page.ContinuationToken);
+                    break;
+                }
+
+                if (result is null || result.Leads.Count > 0 || result.ContinuationToken is null)
+                {
+                    return result ?? new LeadPage([], null);
+                }
+
+                token = result.ContinuationToken;
+            }
+
+            return new LeadPage([], token);
+        });
+    }
+
+    public async IAsyncEnumerable<Lead> AllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken);
+        var query = FilterOf(new LeadFilter());
+        await foreach (var entity in _tables.Leads.QueryAsync<TableEntity>(query, maxPerPage: 1000, select: ["State"], cancellationToken: cancellationToken))
+        {
+            yield return LeadRows.ToLead(entity);
+        }
+    }
+
+    internal static string FilterOf(LeadFilter filter)
+    {
+        var clauses = new List<string> { TableClient.CreateQueryFilter($"RowKey eq {LeadRows.LeadRowKey}") };
+        if (filter.Stage is { } stage)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Stage eq {stage.ToString()}"));
+        }
+
+        if (filter.Status is { } status)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Status eq {status.ToString()}"));
+        }
+
+        if (filter.Owner is { } owner)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Owner eq {owner}"));
+        }
+
+        if (filter.Flag is { } flag && flag != LeadFlags.None)
+        {
+            clauses.AddRange(Enum.GetValues<LeadFlags>().Where(f => f != LeadFlags.None && flag.HasFlag(f)).Select(f => $"{f} eq true"));
+        }
+
+        return string.Join(" and ", clauses);
+    }
+}
