@@ -1,4 +1,3 @@
-using LeadFunctions.Http;
 using Microsoft.Extensions.FileProviders;
 
 namespace LeadFunctions.LocalHost;
@@ -9,7 +8,6 @@ internal static class LocalHostExtensions
     {
         services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
         services.AddHostedService<AzuriteLauncher>();
-        services.AddSingleton<IStorageHealth, TableStorageHealth>();
         return services;
     }
 

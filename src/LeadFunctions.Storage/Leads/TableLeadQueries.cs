@@ -51,10 +51,32 @@ public sealed class TableLeadQueries : ILeadQueries
     {
         await _tables.EnsureCreatedAsync(cancellationToken);
         var query = FilterOf(new LeadFilter());
-        await foreach (var entity in _tables.Leads.QueryAsync<TableEntity>(query, maxPerPage: 1000, select: ["State"], cancellationToken: cancellationToken))
+        string? token = null;
+        do
         {
-            yield return LeadRows.ToLead(entity);
+            // Page by page through the guard, so an outage mid-report is a 503 like everywhere else.
+            var page = await StorageFailures.Guard(async () =>
+            {
+                await foreach (var page in _tables.Leads.QueryAsync<TableEntity>(query, maxPerPage: 1000, select: ["State"], cancellationToken: cancellationToken).AsPages(token, 1000))
+                {
+                    return page;
+                }
+
+                return null;
+            });
+            if (page is null)
+            {
+                yield break;
+            }
+
+            foreach (var entity in page.Values)
+            {
+                yield return LeadRows.ToLead(entity);
+            }
+
+            token = page.ContinuationToken;
         }
+        while (token is not null);
     }
 
     internal static string FilterOf(LeadFilter filter)

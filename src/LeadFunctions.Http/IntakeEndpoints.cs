@@ -1,0 +1,94 @@
+using LeadFunctions.Engine.Intake;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LeadFunctions.Http;
+
+/// <summary>POST /api/forms/{formId}/submissions: the public website form intake (anonymous).</summary>
+public static class IntakeEndpoints
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>
+    /// 202 {submissionId, leadId} once stored (a replay gets the same answer); 303 to the form's redirect when its origin is
+    /// allowed. A filled honeypot is answered 202 {submissionId} without a leadId, and nothing is stored.
+    /// </summary>
+    public static Task<IResult> SubmitAsync(HttpRequest request, string formId)
+        => Guard.RunAsync(request, () => SubmitCoreAsync(request, formId));
+
+    private static async Task<IResult> SubmitCoreAsync(HttpRequest request, string formId)
+    {
+        var services = request.HttpContext.RequestServices;
+        var options = services.GetRequiredService<IOptions<IntakeOptions>>().Value;
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var isJson = BodyReader.IsJson(request);
+        if (!isJson && !BodyReader.IsForm(request))
+        {
+            return Problems.UnsupportedMediaType("Send application/json, application/x-www-form-urlencoded or multipart/form-data.");
+        }
+
+        var body = await BodyReader.ReadAsync(request, options.MaxBodyBytes, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var read = isJson ? BodyReader.FlatJson(body.Body!) : await BodyReader.FormAsync(request, body.Body!, cancellationToken);
+        if (read.Problem is not null)
+        {
+            return read.Problem;
+        }
+
+        var fields = read.Fields!;
+        Uri? redirect = null;
+        if (fields.TryGetValue(SubmissionFields.Redirect, out var redirectValue) && !string.IsNullOrWhiteSpace(redirectValue))
+        {
+            redirect = AllowedRedirect(redirectValue, options);
+            if (redirect is null)
+            {
+                return Problems.Invalid(SubmissionFields.Redirect, "Must be an absolute URL on an allowed origin.");
+            }
+        }
+
+        var headerValues = request.Headers[IdempotencyKeyHeader];
+        if (headerValues.Count > 1)
+        {
+            return Problems.Invalid(SubmissionFields.SubmissionId, "The Idempotency-Key header appears more than once.");
+        }
+
+        var handler = services.GetRequiredService<SubmitFormHandler>();
+        var result = await handler.HandleAsync(formId, fields, BodyReader.Single(headerValues), cancellationToken);
+        return result.Status switch
+        {
+            SubmissionStatus.UnknownForm => Problems.NotFound("There is no such form."),
+            SubmissionStatus.Invalid => Problems.Invalid(result.Errors),
+            _ when redirect is not null => new SeeOtherResult(redirect),
+            SubmissionStatus.Ignored => Results.Json(new { submissionId = result.SubmissionId }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted),
+            _ => Results.Json(new { submissionId = result.SubmissionId, leadId = result.LeadId }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted),
+        };
+    }
+
+    /// <summary>Only http(s) URLs whose origin is configured: an open redirect would let anyone borrow our domain for phishing.</summary>
+    private static Uri? AllowedRedirect(string value, IntakeOptions options)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            return null;
+        }
+
+        var origin = uri.GetLeftPart(UriPartial.Authority);
+        return options.AllowedOrigins.Any(o => string.Equals(o.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase)) ? uri : null;
+    }
+
+    private sealed class SeeOtherResult(Uri location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            ArgumentNullException.ThrowIfNull(httpContext);
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location.AbsoluteUri;
+            return Task.CompletedTask;
+        }
+    }
+}

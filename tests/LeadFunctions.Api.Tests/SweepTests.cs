@@ -1,0 +1,77 @@
+using System.Net;
+
+namespace LeadFunctions.Api.Tests;
+
+public sealed class SweepTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = factory.Keyed();
+
+    [Fact]
+    public async Task A_dry_run_plans_without_changing_and_a_real_run_changes()
+    {
+        var leadId = await _client.NewLeadAsync(formId: "newsletter");
+        var status = (await (await _client.GetAsync($"/api/leads/{leadId}")).JsonAsync()).GetProperty("status").GetString();
+        const string asOf = "2031-06-01T00:00:00Z";
+
+        var sweep = await FindSweepAsync(leadId, asOf);
+        var dry = await (await _client.PostAsync($"/api/admin/sweeps/{sweep}?dryRun=true&asOf={asOf}", null)).JsonAsync();
+        Assert.True(dry.GetProperty("dryRun").GetBoolean());
+        Assert.Equal(sweep, dry.GetProperty("sweep").GetString());
+        Assert.Equal(status, (await (await _client.GetAsync($"/api/leads/{leadId}")).JsonAsync()).GetProperty("status").GetString());
+
+        var run = await _client.PostAsync($"/api/admin/sweeps/{sweep}?asOf={asOf}", null);
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        var report = await run.JsonAsync();
+        Assert.False(report.GetProperty("dryRun").GetBoolean());
+        Assert.True(report.GetProperty("changed").GetInt32() >= 1);
+        var lead = await (await _client.GetAsync($"/api/leads/{leadId}")).JsonAsync();
+        Assert.Equal(2, lead.GetProperty("history").GetArrayLength());
+        Assert.Contains(lead.GetProperty("history").EnumerateArray(), h => h.GetProperty("actor").GetString() == "sweep:" + sweep);
+    }
+
+    [Fact]
+    public async Task A_run_without_asOf_runs_as_of_now()
+    {
+        var response = await _client.PostAsync("/api/admin/sweeps/flag-sla-breaches?dryRun=true", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await response.JsonAsync()).GetProperty("dryRun").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Unknown_sweeps_are_404_and_bad_parameters_400()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync("/api/admin/sweeps/no-such-sweep", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsync("/api/admin/sweeps/recycle-dark?dryRun=maybe", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsync("/api/admin/sweeps/recycle-dark?asOf=soon", null)).StatusCode);
+    }
+
+    private async Task<string> FindSweepAsync(string leadId, string asOf)
+    {
+        foreach (var sweep in new[] { "disqualify-no-contact", "recycle-dark", "flag-check-backs", "flag-sla-breaches" })
+        {
+            var response = await _client.PostAsync($"/api/admin/sweeps/{sweep}?dryRun=true&asOf={asOf}", null);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            if ((await response.JsonAsync()).GetProperty("planned").EnumerateArray().Any(p => p.GetProperty("leadId").GetString() == leadId))
+            {
+                return sweep;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException("No sweep plans anything for the new lead.");
+    }
+}
+
+public sealed class ProductionSweepTests(ProductionApiFactory factory) : IClassFixture<ProductionApiFactory>
+{
+    [Fact]
+    public async Task AsOf_is_refused_outside_development()
+    {
+        var client = factory.Keyed();
+        var timeTravel = await client.PostAsync("/api/admin/sweeps/recycle-dark?dryRun=true&asOf=2031-01-01T00:00:00Z", null);
+        var now = await client.PostAsync("/api/admin/sweeps/recycle-dark?dryRun=true", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, timeTravel.StatusCode);
+        Assert.True((await timeTravel.JsonAsync()).GetProperty("errors").TryGetProperty("asOf", out _));
+        Assert.Equal(HttpStatusCode.OK, now.StatusCode);
+    }
+}
