@@ -111,7 +111,6 @@ var names = {
 }
 var transitionsQueueName = 'lead-transitions'
 var leadsTableName = 'Leads'
-var dueTableName = 'LeadDue'
 var leadIdentityKeySecretName = 'LeadIdentity--Key'
 var schedules sweepSchedules = {
   disqualifyNoContact: disqualifyNoContactSchedule
@@ -158,7 +157,6 @@ module storage 'modules/storage.bicep' = {
     deploymentContainerName: names.deploymentContainer
     tableNames: [
       leadsTableName
-      dueTableName
     ]
   }
 }
@@ -236,7 +234,6 @@ module functionApp 'modules/functionapp.bicep' = {
     storageAccountName: storage.outputs.name
     deploymentContainerName: storage.outputs.deploymentContainerName
     leadsTableName: leadsTableName
-    dueTableName: dueTableName
     serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
     transitionsQueueName: serviceBus.outputs.queueName
     applicationInsightsName: names.applicationInsights

@@ -33,9 +33,6 @@ param deploymentContainerName string
 @description('Table holding lead documents.')
 param leadsTableName string
 
-@description('Table indexing leads by due time for the sweeps.')
-param dueTableName string
-
 @description('Service Bus host name, e.g. <ns>.servicebus.windows.net.')
 param serviceBusFullyQualifiedNamespace string
 
@@ -84,7 +81,7 @@ var appSettings = concat(
     { name: 'LeadStorage__QueueServiceUri', value: 'https://${storageAccountName}.queue.${storageSuffix}' }
     { name: 'LeadStorage__ClientId', value: identityClientId }
     { name: 'LeadStorage__LeadsTable', value: leadsTableName }
-    { name: 'LeadStorage__DueTable', value: dueTableName }
+    { name: 'LeadStorage__CreateIfMissing', value: 'false' }
 
     // Resolved by the platform through keyVaultReferenceIdentity; the app only sees the value.
     { name: 'LeadIdentity__Key', value: '@Microsoft.KeyVault(SecretUri=${leadIdentityKeySecretUri})' }

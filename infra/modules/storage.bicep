@@ -1,6 +1,6 @@
 // Storage backs three things: the Functions host (AzureWebJobsStorage: timer
 // schedule monitors and singleton locks), the Flex deployment package
-// container, and the app's own Leads / LeadDue tables. Shared keys are
+// container, and the app's own Leads table. Shared keys are
 // disabled so every caller must authenticate with Entra ID.
 
 @description('Storage account name (3-24 lowercase letters and digits).')

@@ -4,6 +4,7 @@ using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Identity;
 using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Playbooks;
+using LeadFunctions.Engine.Privacy;
 using LeadFunctions.Engine.Processing;
 using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Engine.Telemetry;
@@ -39,11 +40,13 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LeadTelemetry>();
         services.AddSingleton<LeadIdentity>();
+        services.AddSingleton<LeadStateCache>();
         services.AddSingleton<LeadCommandProcessor>();
         services.AddSingleton<SubmitFormHandler>();
         services.AddSingleton<TransitionMessageHandler>();
         services.AddSingleton<SweepRunner>();
         services.AddSingleton<VelocityReportHandler>();
+        services.AddSingleton<EraseLeadHandler>();
         return services;
     }
 

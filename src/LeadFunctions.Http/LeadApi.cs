@@ -42,6 +42,7 @@ public static class LeadApi
         api.MapPost("/forms/{formId}/submissions", (HttpRequest request, string formId) => IntakeEndpoints.SubmitAsync(request, formId))
             .RequireCors(IntakeCorsPolicy).DisableAntiforgery();
         api.MapGet("/health", HealthEndpoints.GetAsync);
+        api.MapGet("/openapi.json", OpenApi.OpenApiEndpoints.Get);
 
         var keyed = api.MapGroup(string.Empty).AddEndpointFilter<ApiKeyFilter>();
         keyed.MapPost("/leads/{leadId}/events", (HttpRequest request, string leadId) => EventEndpoints.PostForLeadAsync(request, leadId));

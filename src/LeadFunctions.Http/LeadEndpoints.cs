@@ -1,8 +1,8 @@
 using LeadFunctions.Domain.Lifecycle;
-using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Identity;
 using LeadFunctions.Engine.Ports;
+using LeadFunctions.Engine.Privacy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,7 +30,7 @@ public static class LeadEndpoints
         return Results.Json(LeadView.From(stored.Lead, history), ApiJson.Options);
     });
 
-    /// <summary>Removes the lead's due-index entries first (they only hold the id), then every row about the lead. 204, then GET is 404.</summary>
+    /// <summary>GDPR erasure: every row about the lead (lead, audit trail, due entries). 204, then GET is 404.</summary>
     public static Task<IResult> EraseAsync(HttpRequest request, string leadId) => Guard.RunAsync(request, async () =>
     {
         if (!LeadIdentity.IsWellFormed(leadId))
@@ -40,21 +40,9 @@ public static class LeadEndpoints
 
         var services = request.HttpContext.RequestServices;
         var cancellationToken = request.HttpContext.RequestAborted;
-        var store = services.GetRequiredService<ILeadStore>();
-        var stored = await store.GetAsync(leadId, cancellationToken);
-        if (stored is null)
-        {
-            return Problems.NotFound("There is no such lead.");
-        }
 
-        var due = services.GetRequiredService<SweepSchedule>().DueDates(stored.Lead).ToList();
-        if (due.Count > 0)
-        {
-            await services.GetRequiredService<IDueIndex>().RemoveAsync(due, cancellationToken);
-        }
-
-        await store.EraseAsync(leadId, cancellationToken);
-        return Results.NoContent();
+        var erased = await services.GetRequiredService<EraseLeadHandler>().EraseAsync(leadId, cancellationToken);
+        return erased ? Results.NoContent() : Problems.NotFound("There is no such lead.");
     });
 }
 

@@ -23,10 +23,6 @@ public sealed class LeadStorageOptions : IValidatableObject
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
     public string LeadsTable { get; set; } = "Leads";
 
-    [Required]
-    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
-    public string DueTable { get; set; } = "LeadDue";
-
     /// <summary>Create tables on first use. Off in Azure, where the infrastructure creates them and the identity cannot.</summary>
     public bool CreateIfMissing { get; set; } = true;
 

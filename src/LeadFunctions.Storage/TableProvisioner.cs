@@ -17,12 +17,9 @@ public sealed class TableProvisioner : IDisposable
         _service = service;
         _options = options.Value;
         Leads = service.GetTableClient(_options.LeadsTable);
-        Due = service.GetTableClient(_options.DueTable);
     }
 
     public TableClient Leads { get; }
-
-    public TableClient Due { get; }
 
     public async ValueTask EnsureCreatedAsync(CancellationToken cancellationToken)
     {
@@ -38,9 +35,7 @@ public sealed class TableProvisioner : IDisposable
             {
                 await StorageFailures.Guard(async () =>
                 {
-                    await _service.CreateTableIfNotExistsAsync(_options.LeadsTable, cancellationToken);
-                    await _service.CreateTableIfNotExistsAsync(_options.DueTable, cancellationToken);
-                });
+                    await _service.CreateTableIfNotExistsAsync(_options.LeadsTable, cancellationToken);                });
                 _ready = true;
             }
         }

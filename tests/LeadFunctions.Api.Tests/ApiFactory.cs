@@ -33,7 +33,6 @@ public class ApiFactory : WebApplicationFactory<Program>
         {
             ["LeadStorage:ConnectionString"] = connectionString,
             ["LeadStorage:LeadsTable"] = UniqueNames.Table("Leads"),
-            ["LeadStorage:DueTable"] = UniqueNames.Table("Due"),
             ["Transitions:QueueName"] = QueueName,
             ["Transitions:PollInterval"] = "00:00:00.100",
             ["Transitions:InitialBackoff"] = "00:00:00.200",
@@ -59,12 +58,14 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public HttpClient Keyed()
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = Anonymous();
         client.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
         return client;
     }
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+
+    protected IDictionary<string, string?> Settings => _settings;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

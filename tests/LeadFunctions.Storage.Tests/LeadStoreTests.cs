@@ -6,6 +6,8 @@ namespace LeadFunctions.Storage.Tests;
 
 public sealed class LeadStoreTests : IDisposable
 {
+    private static readonly (string, string)[] GoodFit = [("employees", "250"), ("country", "US"), ("jobTitle", "Director")];
+
     private readonly StorageHarness _harness = new();
 
     [Fact]
@@ -26,15 +28,90 @@ public sealed class LeadStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_new_lead_costs_one_read_one_index_write_and_one_transaction()
+    public async Task A_new_lead_costs_one_transaction_and_so_does_a_transition_on_a_lead_this_instance_wrote()
     {
         await _harness.SubmitAsync("whitepaper", "warmup@example.com");
+
         _harness.Requests.Reset();
+        var lead = await _harness.SubmitAsync("pricing", "cost@example.com");
+        var newLead = _harness.Requests.Count;
 
-        await _harness.SubmitAsync("pricing", "cost@example.com");
+        _harness.Requests.Reset();
+        await _harness.ApplyAsync(lead.LeadId!, TransitionType.FirstOutreachSent);
+        var transition = _harness.Requests.Count;
 
-        // Read (lead + idempotency row in one query), due-index batch, lead+audit batch.
-        Assert.Equal(3, _harness.Requests.Count);
+        Assert.Equal(1, newLead);
+        Assert.Equal(1, transition);
+    }
+
+    [Fact]
+    public async Task A_transition_written_by_another_instance_is_read_again_and_never_lost()
+    {
+        var lead = await _harness.SubmitAsync("pricing", "two-instances@example.com", null, GoodFit);
+        using var other = _harness.SecondInstance();
+        await other.ApplyAsync(lead.LeadId!, TransitionType.FirstOutreachSent);
+
+        await _harness.ApplyAsync(lead.LeadId!, TransitionType.ContactMade);
+
+        var stored = await _harness.Store.GetAsync(lead.LeadId!, CancellationToken.None);
+        Assert.Equal(3, stored!.Lead.Version);
+        Assert.Equal(LeadStatus.Connected, stored.Lead.Status);
+        Assert.Equal("rep-1", stored.Lead.Owner);
+    }
+
+    [Fact]
+    public async Task The_due_entries_move_with_the_lead_in_the_same_transaction()
+    {
+        var lead = await _harness.SubmitAsync("pricing", "due@example.com", null, GoodFit);
+        var before = (await _harness.Store.GetAsync(lead.LeadId!, CancellationToken.None))!.Due;
+
+        await _harness.ApplyAsync(lead.LeadId!, TransitionType.ContactMade);
+
+        var after = (await _harness.Store.GetAsync(lead.LeadId!, CancellationToken.None))!.Due;
+        Assert.Contains(before, d => d.Sweep == Domain.Sweeps.SweepKind.DisqualifyNoContact);
+        Assert.Contains(before, d => d.Sweep == Domain.Sweeps.SweepKind.FlagSlaBreaches);
+        Assert.DoesNotContain(after, d => d.Sweep is Domain.Sweeps.SweepKind.DisqualifyNoContact or Domain.Sweeps.SweepKind.FlagSlaBreaches);
+        _harness.Clock.Advance(TimeSpan.FromDays(400));
+        foreach (var sweep in Enum.GetValues<Domain.Sweeps.SweepKind>())
+        {
+            var due = await _harness.DueIndex.ReadAllDueAsync(sweep, _harness.Clock.GetUtcNow());
+            Assert.Equal(after.Where(d => d.Sweep == sweep).OrderBy(d => d.DueAt), due.Where(d => d.LeadId == lead.LeadId));
+        }
+    }
+
+    [Fact]
+    public async Task A_due_row_already_dropped_does_not_block_the_next_write()
+    {
+        var lead = await _harness.SubmitAsync("pricing", "dropped@example.com", null, GoodFit);
+        var stored = (await _harness.Store.GetAsync(lead.LeadId!, CancellationToken.None))!;
+        var sla = Assert.Single(stored.Due, d => d.Sweep == Domain.Sweeps.SweepKind.FlagSlaBreaches);
+        await _harness.DueIndex.RemoveAsync([sla], CancellationToken.None);
+
+        var outcome = await _harness.ApplyAsync(lead.LeadId!, TransitionType.FirstOutreachSent);
+
+        Assert.Equal(OutcomeKind.Applied, outcome.Kind);
+        Assert.Equal(LeadStatus.ActivelyWorking, (await _harness.Store.GetAsync(lead.LeadId!, CancellationToken.None))!.Lead.Status);
+    }
+
+    [Fact]
+    public async Task Rescheduling_moves_only_the_due_entries_and_yields_to_a_newer_write()
+    {
+        var lead = await _harness.SubmitAsync("pricing", "reschedule@example.com", null, GoodFit);
+        var stored = (await _harness.Store.GetAsync(lead.LeadId!, CancellationToken.None))!;
+        var noContact = Assert.Single(stored.Due, d => d.Sweep == Domain.Sweeps.SweepKind.DisqualifyNoContact);
+        var later = noContact with { DueAt = noContact.DueAt.AddDays(15) };
+        var moved = stored.Due.Where(d => d != noContact).Append(later).ToList();
+
+        Assert.True(await _harness.Store.RescheduleAsync(stored, moved, CancellationToken.None));
+        Assert.False(await _harness.Store.RescheduleAsync(stored, stored.Due, CancellationToken.None));
+
+        var after = (await _harness.Store.GetAsync(lead.LeadId!, CancellationToken.None))!;
+        Assert.Equal(stored.Lead.Version, after.Lead.Version);
+        Assert.Equal(stored.Lead.Status, after.Lead.Status);
+        Assert.NotEqual(stored.ETag, after.ETag);
+        Assert.Equal(moved.ToHashSet(), after.Due.ToHashSet());
+        var due = await _harness.DueIndex.ReadAllDueAsync(Domain.Sweeps.SweepKind.DisqualifyNoContact, later.DueAt);
+        Assert.Equal([later], due.Where(d => d.LeadId == lead.LeadId));
     }
 
     [Fact]
@@ -89,7 +166,7 @@ public sealed class LeadStoreTests : IDisposable
 
         var audit = new AuditRecord("late", TransitionType.ActivityRecorded, OutcomeKind.Applied, null, "rep", null, stored.Lead.CreatedAt, stored.Lead.CreatedAt, stored.Lead.Stage, stored.Lead.Stage, stored.Lead.Status, stored.Lead.Status, 2);
         var conflict = await Assert.ThrowsAsync<LeadWriteConflictException>(() =>
-            _harness.Store.SaveAsync(stored.Lead with { Version = 2 }, stored.ETag, audit, CancellationToken.None));
+            _harness.Store.SaveAsync(new LeadWrite(stored.Lead with { Version = 2 }, stored.ETag, audit, stored.Due, stored.Due), CancellationToken.None));
         Assert.Equal(WriteConflict.LeadChanged, conflict.Conflict);
         Assert.DoesNotContain(await _harness.Store.GetHistoryAsync(lead.LeadId!, CancellationToken.None), h => h.CommandId == "late");
     }

@@ -18,16 +18,22 @@ internal sealed class StorageHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
+    private readonly Dictionary<string, string?> _settings;
+
     public StorageHarness(Action<IDictionary<string, string?>>? configure = null)
-    {
-        var settings = new Dictionary<string, string?>
+        : this(new Dictionary<string, string?>
         {
             ["LeadStorage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
             ["LeadStorage:LeadsTable"] = UniqueNames.Table("Leads"),
-            ["LeadStorage:DueTable"] = UniqueNames.Table("Due"),
             ["LeadIdentity:Key"] = "test-key-test-key-test-key-test-key-0123",
             ["Sweeps:PageSize"] = "25",
-        };
+        }, configure)
+    {
+    }
+
+    private StorageHarness(Dictionary<string, string?> settings, Action<IDictionary<string, string?>>? configure)
+    {
+        _settings = settings;
         configure?.Invoke(settings);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
@@ -54,6 +60,14 @@ internal sealed class StorageHarness : IDisposable
     public SubmitFormHandler Intake => Get<SubmitFormHandler>();
 
     public SweepRunner Sweeps => Get<SweepRunner>();
+
+    /// <summary>Another app instance on the same tables: its own caches, the same clock reading.</summary>
+    public StorageHarness SecondInstance()
+    {
+        var other = new StorageHarness(new Dictionary<string, string?>(_settings), null);
+        other.Clock.SetUtcNow(Clock.GetUtcNow());
+        return other;
+    }
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
@@ -103,6 +117,21 @@ internal sealed class StorageHarness : IDisposable
 
 internal static class HarnessCommands
 {
+    public static async Task<List<Domain.Sweeps.DueEntry>> ReadAllDueAsync(this IDueIndex index, Domain.Sweeps.SweepKind sweep, DateTimeOffset asOf)
+    {
+        var all = new List<Domain.Sweeps.DueEntry>();
+        string? token = null;
+        do
+        {
+            var page = await index.ReadDueAsync(sweep, asOf, 100, token, CancellationToken.None);
+            all.AddRange(page.Entries);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        return all;
+    }
+
     private static int _sequence;
 
     public static Task<CommandOutcome> ApplyAsync(this StorageHarness harness, string leadId, Domain.Transitions.TransitionType type, Domain.Transitions.TransitionData? data = null, string? reason = null, string? commandId = null)

@@ -165,7 +165,9 @@ public sealed class SweepTests : IDisposable
 
         public Task<LeadLoad> LoadForCommandAsync(string leadId, string commandId, CancellationToken cancellationToken) => inner.LoadForCommandAsync(leadId, commandId, cancellationToken);
 
-        public Task SaveAsync(Lead lead, string? expectedETag, Domain.Transitions.AuditRecord audit, CancellationToken cancellationToken) => inner.SaveAsync(lead, expectedETag, audit, cancellationToken);
+        public Task<string> SaveAsync(LeadWrite write, CancellationToken cancellationToken) => inner.SaveAsync(write, cancellationToken);
+
+        public Task<bool> RescheduleAsync(StoredLead stored, IReadOnlyCollection<Domain.Sweeps.DueEntry> due, CancellationToken cancellationToken) => inner.RescheduleAsync(stored, due, cancellationToken);
 
         public Task<IReadOnlyList<Domain.Transitions.AuditRecord>> GetHistoryAsync(string leadId, CancellationToken cancellationToken) => inner.GetHistoryAsync(leadId, cancellationToken);
 

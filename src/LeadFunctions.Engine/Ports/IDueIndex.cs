@@ -6,14 +6,14 @@ namespace LeadFunctions.Engine.Ports;
 public sealed record DuePage(IReadOnlyList<DueEntry> Entries, string? ContinuationToken);
 
 /// <summary>
-/// Due dates by sweep, so a sweep reads the leads that are due and not the whole table. Entries are hints:
-/// the lead row is the truth, and a sweep re-checks it before acting.
+/// Due dates by sweep, so a sweep reads the leads that are due and not the whole table. Entries are written with
+/// the lead, in the same transaction (see <see cref="ILeadStore.SaveAsync"/>); a sweep still re-checks the lead
+/// before acting, because the playbook's thresholds may have changed since the entry was written.
 /// </summary>
 public interface IDueIndex
 {
-    Task AddAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken);
-
-    Task RemoveAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken);
-
     Task<DuePage> ReadDueAsync(SweepKind sweep, DateTimeOffset asOf, int pageSize, string? continuationToken, CancellationToken cancellationToken);
+
+    /// <summary>Drops entries that no longer match their lead (erased, or due dates recomputed under a new playbook).</summary>
+    Task RemoveAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken);
 }

@@ -1,22 +1,36 @@
 using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
 
 namespace LeadFunctions.Engine.Ports;
 
-/// <summary>A lead as stored, with the version tag that guards the next write.</summary>
-public sealed record StoredLead(Lead Lead, string ETag);
+/// <summary>A lead as stored: the version tag that guards the next write, and the due-index entries written with it.</summary>
+public sealed record StoredLead(Lead Lead, string ETag, IReadOnlyCollection<DueEntry> Due);
+
+/// <summary>
+/// One atomic write: the lead (inserted when <see cref="ExpectedETag"/> is null, else replaced only if unchanged),
+/// the command's audit line (which is also its idempotency key), and the lead's due-index entries moved from
+/// <see cref="DueBefore"/> to <see cref="DueAfter"/>.
+/// </summary>
+public sealed record LeadWrite(Lead Lead, string? ExpectedETag, AuditRecord Audit, IReadOnlyCollection<DueEntry> DueBefore, IReadOnlyCollection<DueEntry> DueAfter);
 
 /// <summary>What a command needs before it runs: the lead, and whether this command id was already recorded.</summary>
 public sealed record LeadLoad(StoredLead? Current, AuditRecord? PriorOutcome);
 
-/// <summary>Where leads and their audit trails live. Each write is one atomic unit: lead, audit line and idempotency key together.</summary>
+/// <summary>Where leads, their audit trails and their due dates live. Each write is one atomic unit.</summary>
 public interface ILeadStore
 {
     Task<LeadLoad> LoadForCommandAsync(string leadId, string commandId, CancellationToken cancellationToken);
 
-    /// <summary>Inserts the lead (<paramref name="expectedETag"/> null) or replaces it if unchanged since read, with its audit line.</summary>
-    /// <exception cref="LeadWriteConflictException">Someone else wrote first, or the command id is already recorded.</exception>
-    Task SaveAsync(Lead lead, string? expectedETag, AuditRecord audit, CancellationToken cancellationToken);
+    /// <summary>Writes lead, audit line and due entries in one transaction; returns the lead's new version tag.</summary>
+    /// <exception cref="LeadWriteConflictException">Someone else wrote first, the lead is gone, or the command id is already recorded.</exception>
+    Task<string> SaveAsync(LeadWrite write, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Rewrites only the lead's due entries (the lead unchanged), if the lead is still at <see cref="StoredLead.ETag"/>;
+    /// for a playbook whose thresholds changed since the entries were written. Returns false when the lead moved on.
+    /// </summary>
+    Task<bool> RescheduleAsync(StoredLead stored, IReadOnlyCollection<DueEntry> due, CancellationToken cancellationToken);
 
     Task<StoredLead?> GetAsync(string leadId, CancellationToken cancellationToken);
 

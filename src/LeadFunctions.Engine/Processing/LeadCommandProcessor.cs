@@ -7,9 +7,12 @@ using Microsoft.Extensions.Logging;
 namespace LeadFunctions.Engine.Processing;
 
 /// <summary>
-/// Runs one command against one lead with optimistic concurrency: read, decide with the state machine, write
-/// lead + audit atomically, and on a lost race read again and decide again. A command id already recorded returns
-/// the recorded outcome, so redelivery is harmless.
+/// Runs one command against one lead with optimistic concurrency: decide with the state machine, then write lead,
+/// audit line and due entries in one transaction; on a lost race read again and decide again. A command id already
+/// recorded returns the recorded outcome, so redelivery is harmless.
+/// The first attempt skips the read when it can: a submission from a person this store may not know is tried as an
+/// insert, and a lead this instance wrote recently is written against its cached version. Either guess, when wrong,
+/// costs one refused write and falls back to reading.
 /// </summary>
 public sealed partial class LeadCommandProcessor
 {
@@ -17,26 +20,26 @@ public sealed partial class LeadCommandProcessor
     internal const int MaxAttempts = 100;
 
     private readonly ILeadStore _store;
-    private readonly IDueIndex _dueIndex;
     private readonly StateMachine _machine;
     private readonly SweepSchedule _schedule;
+    private readonly LeadStateCache _cache;
     private readonly TimeProvider _time;
     private readonly LeadTelemetry _telemetry;
     private readonly ILogger<LeadCommandProcessor> _logger;
 
     public LeadCommandProcessor(
         ILeadStore store,
-        IDueIndex dueIndex,
         StateMachine machine,
         SweepSchedule schedule,
+        LeadStateCache cache,
         TimeProvider time,
         LeadTelemetry telemetry,
         ILogger<LeadCommandProcessor> logger)
     {
         _store = store;
-        _dueIndex = dueIndex;
         _machine = machine;
         _schedule = schedule;
+        _cache = cache;
         _time = time;
         _telemetry = telemetry;
         _logger = logger;
@@ -45,9 +48,20 @@ public sealed partial class LeadCommandProcessor
     public async Task<CommandOutcome> ProcessAsync(string leadId, TransitionCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        var guessed = false;
         for (var attempt = 1; ; attempt++)
         {
-            var load = await _store.LoadForCommandAsync(leadId, command.CommandId, cancellationToken);
+            LeadLoad load;
+            if (attempt == 1 && Guess(leadId, command) is { } guess)
+            {
+                load = guess;
+                guessed = true;
+            }
+            else
+            {
+                load = await _store.LoadForCommandAsync(leadId, command.CommandId, cancellationToken);
+            }
+
             if (load.PriorOutcome is { } prior)
             {
                 _telemetry.Duplicate(command.Type);
@@ -57,54 +71,48 @@ public sealed partial class LeadCommandProcessor
 
             if (load.Current is null && !_machine.CanCreateLead(command))
             {
+                _cache.Forget(leadId);
                 return CommandOutcome.UnknownLead;
             }
 
             var result = _machine.Apply(leadId, load.Current?.Lead, command, _time.GetUtcNow());
-            var dueBefore = load.Current is { } stored ? _schedule.DueDates(stored.Lead).ToHashSet() : [];
-            var dueAfter = _schedule.DueDates(result.Lead).ToHashSet();
-
-            // Index first: a landed change must never lack its due entry. The reverse (an entry for a change that
-            // then lost its race) is harmless: the sweep re-checks the lead and drops the entry.
-            var added = dueAfter.Except(dueBefore).ToList();
-            if (added.Count > 0)
-            {
-                await _dueIndex.AddAsync(added, cancellationToken);
-            }
-
+            var dueAfter = _schedule.DueDates(result.Lead).ToList();
+            string etag;
             try
             {
-                await _store.SaveAsync(result.Lead, load.Current?.ETag, result.Audit, cancellationToken);
+                etag = await _store.SaveAsync(
+                    new LeadWrite(result.Lead, load.Current?.ETag, result.Audit, load.Current?.Due ?? [], dueAfter),
+                    cancellationToken);
             }
             catch (LeadWriteConflictException) when (attempt < MaxAttempts)
             {
-                await Task.Delay(Backoff(attempt), cancellationToken);
+                _cache.Forget(leadId);
+
+                // A wrong guess is not contention: read and retry at once.
+                if (!(guessed && attempt == 1))
+                {
+                    await Task.Delay(Backoff(attempt), cancellationToken);
+                }
+
                 continue;
             }
 
-            await RemoveStaleAsync(leadId, [.. dueBefore.Except(dueAfter)], cancellationToken);
+            _cache.Remember(new StoredLead(result.Lead, etag, dueAfter));
             _telemetry.Recorded(result, command.Payload.Submission?.FormId);
             LogRecorded(leadId, command.Type, result.Audit.Outcome, result.Audit.RejectionCode, result.Lead.Stage.ToString(), result.Lead.Status.ToString());
             return new CommandOutcome(result.Audit.Outcome, result.Audit, result.Lead);
         }
     }
 
-    private async Task RemoveStaleAsync(string leadId, IReadOnlyCollection<DueEntry> stale, CancellationToken cancellationToken)
+    /// <summary>What to assume without reading: the cached lead, or no lead for a submission that could create one.</summary>
+    private LeadLoad? Guess(string leadId, TransitionCommand command)
     {
-        if (stale.Count == 0)
+        if (_cache.TryGet(leadId, out var cached))
         {
-            return;
+            return new LeadLoad(cached, null);
         }
 
-        try
-        {
-            await _dueIndex.RemoveAsync(stale, cancellationToken);
-        }
-        catch (StoreUnavailableException ex)
-        {
-            // The change is committed; a stale entry only costs a sweep one extra read, after which it drops it.
-            LogStaleEntriesKept(leadId, stale.Count, ex);
-        }
+        return _machine.CanCreateLead(command) ? new LeadLoad(null, null) : null;
     }
 
     private static TimeSpan Backoff(int attempt)
@@ -118,7 +126,4 @@ public sealed partial class LeadCommandProcessor
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lead {LeadId}: {CommandType} already recorded as {Outcome}; nothing changed")]
     private partial void LogDuplicate(string leadId, TransitionType commandType, OutcomeKind outcome);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lead {LeadId}: {Count} stale due entries left for the sweep to drop")]
-    private partial void LogStaleEntriesKept(string leadId, int count, Exception exception);
 }

@@ -105,18 +105,33 @@ public sealed partial class SweepRunner
             return;
         }
 
-        var changed = false;
-        if (action is not null)
+        if (action is null)
         {
-            var command = new TransitionCommand(action.CommandId, action.Command, now, Actor: "sweep:" + sweep.Name(), Reason: ReasonOf(sweep));
-            var outcome = await _processor.ProcessAsync(entry.LeadId, command, cancellationToken);
-            changed = outcome.Kind == OutcomeKind.Applied;
+            // Erased, or not due under the current playbook (its thresholds changed since the entry was written):
+            // write the lead's due entries as the playbook now has them, then drop this one.
+            Interlocked.Increment(ref tally.Skipped);
+            if (stored is not null)
+            {
+                var current = _schedule.DueDates(stored.Lead).ToList();
+                if (!current.ToHashSet().SetEquals(stored.Due))
+                {
+                    await _store.RescheduleAsync(stored, current, cancellationToken);
+                }
+            }
+
+            await _dueIndex.RemoveAsync([entry], cancellationToken);
+            return;
         }
 
-        Interlocked.Increment(ref changed ? ref tally.Changed : ref tally.Skipped);
-
-        // Done with this occurrence either way: applied now, applied by an earlier run, or stale.
-        await _dueIndex.RemoveAsync([entry], cancellationToken);
+        // Applying the command removes this due entry in the same transaction. Anything else (already applied by an
+        // interrupted run, refused, or the entry named an older occurrence) leaves it for us to drop.
+        var command = new TransitionCommand(action.CommandId, action.Command, now, Actor: "sweep:" + sweep.Name(), Reason: ReasonOf(sweep));
+        var outcome = await _processor.ProcessAsync(entry.LeadId, command, cancellationToken);
+        Interlocked.Increment(ref outcome.Kind == OutcomeKind.Applied ? ref tally.Changed : ref tally.Skipped);
+        if (outcome.Kind != OutcomeKind.Applied || action.DueAt != entry.DueAt)
+        {
+            await _dueIndex.RemoveAsync([entry], cancellationToken);
+        }
     }
 
     private static string ReasonOf(SweepKind sweep) => sweep switch

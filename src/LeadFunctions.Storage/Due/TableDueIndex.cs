@@ -3,35 +3,47 @@ using Azure;
 using Azure.Data.Tables;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Engine.Ports;
+using LeadFunctions.Storage.Leads;
 
 namespace LeadFunctions.Storage.Due;
 
 /// <summary>
-/// The due index: partition = sweep, row key = due instant (UTC ticks, fixed width, so lexical order is time order)
-/// then lead id. "Everything due by now" is one range query that touches only due rows, whatever the table's size.
+/// Reads the due entries that <see cref="TableLeadStore"/> writes with each lead: row key = sweep, due instant, lead
+/// id. "Everything due by now" is one range read per partition that touches only due rows, whatever the table's
+/// size. The continuation token is "partition index|table continuation".
 /// </summary>
 public sealed class TableDueIndex : IDueIndex
 {
-    private const int TickDigits = 19;
-
     private readonly TableProvisioner _tables;
 
     public TableDueIndex(TableProvisioner tables) => _tables = tables;
 
-    public async Task AddAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken)
+    public async Task<DuePage> ReadDueAsync(SweepKind sweep, DateTimeOffset asOf, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        if (entries.Count == 0)
-        {
-            return;
-        }
-
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var batches = entries
-            .GroupBy(e => e.Sweep)
-            .SelectMany(group => group.Chunk(100))
-            .Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(e))).ToList());
-        await StorageFailures.Guard(() => Task.WhenAll(batches.Select(batch => _tables.Due.SubmitTransactionAsync(batch, cancellationToken))));
+        var (partition, token) = Parse(continuationToken);
+        return await StorageFailures.Guard(async () =>
+        {
+            for (; partition < LeadKeys.Partitions; partition++, token = null)
+            {
+                var filter = TableClient.CreateQueryFilter(
+                    $"PartitionKey eq {LeadKeys.PartitionName(partition)} and RowKey gt {LeadKeys.DuePrefix(sweep)} and RowKey le {LeadKeys.DueUpTo(sweep, asOf)}");
+                await foreach (var page in _tables.Leads.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["RowKey"], cancellationToken: cancellationToken).AsPages(token, pageSize))
+                {
+                    var next = page.ContinuationToken is { } more ? Format(partition, more)
+                        : partition + 1 < LeadKeys.Partitions ? Format(partition + 1, null)
+                        : null;
+                    if (page.Values.Count > 0 || page.ContinuationToken is not null)
+                    {
+                        return new DuePage([.. page.Values.Select(e => LeadKeys.ParseDue(sweep, e.RowKey))], next);
+                    }
+
+                    break;
+                }
+            }
+
+            return new DuePage([], null);
+        });
     }
 
     public async Task RemoveAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken)
@@ -46,40 +58,26 @@ public sealed class TableDueIndex : IDueIndex
 
         // One by one: a batch fails whole when any row is already gone, and removal must be repeatable.
         await StorageFailures.Guard(() => Task.WhenAll(entries.Select(e =>
-            _tables.Due.DeleteEntityAsync(PartitionOf(e.Sweep), RowKeyOf(e), ETag.All, cancellationToken))));
+            _tables.Leads.DeleteEntityAsync(LeadKeys.PartitionOf(e.LeadId), LeadKeys.Due(e), ETag.All, cancellationToken))));
     }
 
-    public async Task<DuePage> ReadDueAsync(SweepKind sweep, DateTimeOffset asOf, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    private static (int Partition, string? Token) Parse(string? continuationToken)
     {
-        await _tables.EnsureCreatedAsync(cancellationToken);
-
-        // '~' sorts after every character of a lead id, so the bound includes every lead due at exactly asOf.
-        var upper = Ticks(asOf) + "|~";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(sweep)} and RowKey le {upper}");
-        return await StorageFailures.Guard(async () =>
+        if (string.IsNullOrEmpty(continuationToken))
         {
-            await foreach (var page in _tables.Due.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
-                .AsPages(continuationToken, pageSize))
-            {
-                return new DuePage([.. page.Values.Select(e => FromEntity(sweep, e))], page.ContinuationToken);
-            }
+            return (0, null);
+        }
 
-            return new DuePage([], null);
-        });
+        var separator = continuationToken.IndexOf('|', StringComparison.Ordinal);
+        if (separator < 1 || !int.TryParse(continuationToken.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out var partition)
+            || partition >= LeadKeys.Partitions)
+        {
+            throw new ArgumentException("Not a due-index continuation token.", nameof(continuationToken));
+        }
+
+        var token = continuationToken[(separator + 1)..];
+        return (partition, token.Length == 0 ? null : token);
     }
 
-    internal static string PartitionOf(SweepKind sweep) => sweep.Name();
-
-    internal static string RowKeyOf(DueEntry entry) => Ticks(entry.DueAt) + "|" + entry.LeadId;
-
-    private static string Ticks(DateTimeOffset at) => at.UtcTicks.ToString("D" + TickDigits, CultureInfo.InvariantCulture);
-
-    private static TableEntity ToEntity(DueEntry entry) => new(PartitionOf(entry.Sweep), RowKeyOf(entry));
-
-    private static DueEntry FromEntity(SweepKind sweep, TableEntity entity)
-    {
-        var separator = entity.RowKey.IndexOf('|', StringComparison.Ordinal);
-        var ticks = long.Parse(entity.RowKey.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture);
-        return new DueEntry(sweep, entity.RowKey[(separator + 1)..], new DateTimeOffset(ticks, TimeSpan.Zero));
-    }
+    private static string Format(int partition, string? token) => partition.ToString(CultureInfo.InvariantCulture) + "|" + token;
 }

@@ -1,23 +1,20 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Azure.Data.Tables;
 using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
 
 namespace LeadFunctions.Storage.Leads;
 
 /// <summary>
-/// Row layout of the Leads table (docs/table-design.md). One partition per lead: the lead row, and one row per
-/// recorded command keyed by its id — the audit line and the idempotency key in one, written in the same batch.
+/// Row contents of the Leads table (docs/table-design.md; keys in <see cref="LeadKeys"/>): the lead row, one row per
+/// recorded command (the audit line and the idempotency key in one), and the lead's due entries.
 /// </summary>
 internal static class LeadRows
 {
-    public const string LeadRowKey = "lead";
-    public const string CommandPrefix = "cmd|";
-
-    /// <summary>Just past every command row: '}' sorts right after '|'.</summary>
-    public const string CommandUpperBound = "cmd}";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -26,11 +23,9 @@ internal static class LeadRows
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipDerivedProperties } },
     };
 
-    public static string CommandRowKey(string commandId) => CommandPrefix + commandId;
-
-    public static TableEntity ToEntity(Lead lead)
+    public static TableEntity ToEntity(Lead lead, IEnumerable<DueEntry> due)
     {
-        var entity = new TableEntity(lead.Id, LeadRowKey)
+        var entity = new TableEntity(LeadKeys.PartitionOf(lead.Id), LeadKeys.Lead(lead.Id))
         {
             ["Stage"] = lead.Stage.ToString(),
             ["Status"] = lead.Status.ToString(),
@@ -41,18 +36,44 @@ internal static class LeadRows
             ["SlaBreached"] = lead.Flags.HasFlag(LeadFlags.SlaBreached),
             ["Version"] = lead.Version,
             ["State"] = JsonSerializer.Serialize(lead, Json),
+
+            // Which due rows this version wrote, so the next write removes exactly those, whatever the playbook says then.
+            ["Due"] = string.Join(';', due.Select(d => $"{d.Sweep.Name()}:{d.DueAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}")),
         };
         return entity;
     }
+
+    public static IReadOnlyCollection<DueEntry> DueOf(TableEntity entity)
+    {
+        var leadId = entity.RowKey[LeadKeys.LeadPrefix.Length..];
+        var due = entity.GetString("Due");
+        if (string.IsNullOrEmpty(due))
+        {
+            return [];
+        }
+
+        return [.. due.Split(';').Select(item =>
+        {
+            var separator = item.IndexOf(':', StringComparison.Ordinal);
+            if (!SweepNames.TryParse(item[..separator], out var sweep))
+            {
+                throw new InvalidDataException($"Lead row {entity.RowKey} names an unknown sweep in its due entries.");
+            }
+
+            return new DueEntry(sweep, leadId, new DateTimeOffset(long.Parse(item[(separator + 1)..], CultureInfo.InvariantCulture), TimeSpan.Zero));
+        })];
+    }
+
+    public static TableEntity ToEntity(DueEntry entry) => new(LeadKeys.PartitionOf(entry.LeadId), LeadKeys.Due(entry));
 
     public static Lead ToLead(TableEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
         return JsonSerializer.Deserialize<Lead>(entity.GetString("State"), Json)
-            ?? throw new InvalidDataException($"Lead row {entity.PartitionKey} has no state.");
+            ?? throw new InvalidDataException($"Lead row {entity.RowKey} has no state.");
     }
 
-    public static TableEntity ToEntity(string leadId, AuditRecord audit) => new(leadId, CommandRowKey(audit.CommandId))
+    public static TableEntity ToEntity(string leadId, AuditRecord audit) => new(LeadKeys.PartitionOf(leadId), LeadKeys.Command(leadId, audit.CommandId))
     {
         ["CommandId"] = audit.CommandId,
         ["Type"] = audit.Type.ToString(),
@@ -88,7 +109,7 @@ internal static class LeadRows
             entity.GetInt64("Sequence") ?? 0);
     }
 
-    public static bool IsLeadRow(TableEntity entity) => entity.RowKey == LeadRowKey;
+    public static bool IsLeadRow(TableEntity entity) => entity.RowKey.StartsWith(LeadKeys.LeadPrefix, StringComparison.Ordinal);
 
     private static T? ParseOrNull<T>(string? value)
         where T : struct, Enum

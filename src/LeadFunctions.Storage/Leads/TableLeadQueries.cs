@@ -81,7 +81,7 @@ public sealed class TableLeadQueries : ILeadQueries
 
     internal static string FilterOf(LeadFilter filter)
     {
-        var clauses = new List<string> { TableClient.CreateQueryFilter($"RowKey eq {LeadRows.LeadRowKey}") };
+        var clauses = new List<string> { TableClient.CreateQueryFilter($"RowKey gt {LeadKeys.LeadPrefix} and RowKey lt {LeadKeys.LeadUpperBound}") };
         if (filter.Stage is { } stage)
         {
             clauses.Add(TableClient.CreateQueryFilter($"Stage eq {stage.ToString()}"));

@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Ports;
 
@@ -8,11 +8,14 @@ namespace LeadFunctions.Storage.Leads;
 
 /// <summary>
 /// Leads in Azure Table Storage. Every write is one entity-group transaction in the lead's partition: the lead
-/// row (inserted, or replaced only if its ETag is unchanged) and the command's row (insert-only, so a command id
-/// recorded once can never be recorded again).
+/// row (inserted, or replaced only if its ETag is unchanged), the command's row (insert-only, so a command id
+/// recorded once can never be recorded again), and the lead's due entries (added and removed with the lead).
 /// </summary>
 public sealed class TableLeadStore : ILeadStore
 {
+    private const int LeadAction = 0;
+    private const int CommandAction = 1;
+
     private readonly TableProvisioner _tables;
 
     public TableLeadStore(TableProvisioner tables) => _tables = tables;
@@ -21,7 +24,7 @@ public sealed class TableLeadStore : ILeadStore
     {
         await _tables.EnsureCreatedAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {leadId} and (RowKey eq {LeadRows.LeadRowKey} or RowKey eq {LeadRows.CommandRowKey(commandId)})");
+            $"PartitionKey eq {LeadKeys.PartitionOf(leadId)} and (RowKey eq {LeadKeys.Lead(leadId)} or RowKey eq {LeadKeys.Command(leadId, commandId)})");
         return await StorageFailures.Guard(async () =>
         {
             StoredLead? lead = null;
@@ -30,7 +33,7 @@ public sealed class TableLeadStore : ILeadStore
             {
                 if (LeadRows.IsLeadRow(entity))
                 {
-                    lead = new StoredLead(LeadRows.ToLead(entity), entity.ETag.ToString());
+                    lead = Stored(entity);
                 }
                 else
                 {
@@ -42,29 +45,73 @@ public sealed class TableLeadStore : ILeadStore
         });
     }
 
-    public async Task SaveAsync(Lead lead, string? expectedETag, AuditRecord audit, CancellationToken cancellationToken)
+    public async Task<string> SaveAsync(LeadWrite write, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
-        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(write);
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var leadRow = LeadRows.ToEntity(lead);
-        TableTransactionAction[] batch =
-        [
-            expectedETag is null
+        var leadRow = LeadRows.ToEntity(write.Lead, write.DueAfter);
+        var batch = new List<TableTransactionAction>
+        {
+            write.ExpectedETag is null
                 ? new TableTransactionAction(TableTransactionActionType.Add, leadRow)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, leadRow, new ETag(expectedETag)),
-            new TableTransactionAction(TableTransactionActionType.Add, LeadRows.ToEntity(lead.Id, audit)),
-        ];
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, leadRow, new ETag(write.ExpectedETag)),
+            new TableTransactionAction(TableTransactionActionType.Add, LeadRows.ToEntity(write.Lead.Id, write.Audit)),
+        };
 
         try
         {
-            await StorageFailures.Guard(() => _tables.Leads.SubmitTransactionAsync(batch, cancellationToken));
+            return await SubmitWithDueAsync(batch, write.DueBefore, write.DueAfter, cancellationToken);
         }
-        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
-            // Index 1 is the command row: it exists, so this command was recorded by a concurrent delivery.
-            var conflict = ex.FailedTransactionActionIndex == 1 ? WriteConflict.CommandAlreadyRecorded : WriteConflict.LeadChanged;
+            var conflict = ex.FailedTransactionActionIndex == CommandAction ? WriteConflict.CommandAlreadyRecorded : WriteConflict.LeadChanged;
             throw new LeadWriteConflictException(conflict, ex);
+        }
+    }
+
+    public async Task<bool> RescheduleAsync(StoredLead stored, IReadOnlyCollection<DueEntry> due, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        await _tables.EnsureCreatedAsync(cancellationToken);
+        var batch = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, LeadRows.ToEntity(stored.Lead, due), new ETag(stored.ETag)),
+        };
+
+        try
+        {
+            await SubmitWithDueAsync(batch, stored.Due, due, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // The lead changed (or went) meanwhile; that write recomputed its due entries itself.
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Adds the due-row changes to a batch whose first action writes the lead row, and submits it. A due row already
+    /// gone (dropped by a sweep) is not an error: that delete is taken out and the rest submitted again.
+    /// </summary>
+    private async Task<string> SubmitWithDueAsync(List<TableTransactionAction> batch, IReadOnlyCollection<DueEntry> dueBefore, IReadOnlyCollection<DueEntry> dueAfter, CancellationToken cancellationToken)
+    {
+        var before = dueBefore.ToHashSet();
+        var after = dueAfter.ToHashSet();
+        batch.AddRange(after.Except(before).Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace, LeadRows.ToEntity(d))));
+        batch.AddRange(before.Except(after).Select(d => new TableTransactionAction(TableTransactionActionType.Delete, LeadRows.ToEntity(d), ETag.All)));
+        while (true)
+        {
+            try
+            {
+                var response = await StorageFailures.Guard(() => _tables.Leads.SubmitTransactionAsync(batch, cancellationToken));
+                return response.Value[LeadAction].Headers.ETag?.ToString() ?? string.Empty;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404 && ex.FailedTransactionActionIndex is { } failed
+                && failed > LeadAction && batch[failed].ActionType == TableTransactionActionType.Delete)
+            {
+                batch.RemoveAt(failed);
+            }
         }
     }
 
@@ -72,19 +119,17 @@ public sealed class TableLeadStore : ILeadStore
     {
         await _tables.EnsureCreatedAsync(cancellationToken);
         var response = await StorageFailures.Guard(
-            () => _tables.Leads.GetEntityIfExistsAsync<TableEntity>(leadId, LeadRows.LeadRowKey, cancellationToken: cancellationToken));
-        return response.HasValue ? new StoredLead(LeadRows.ToLead(response.Value!), response.Value!.ETag.ToString()) : null;
+            () => _tables.Leads.GetEntityIfExistsAsync<TableEntity>(LeadKeys.PartitionOf(leadId), LeadKeys.Lead(leadId), cancellationToken: cancellationToken));
+        return response.HasValue ? Stored(response.Value!) : null;
     }
 
     public async Task<IReadOnlyList<AuditRecord>> GetHistoryAsync(string leadId, CancellationToken cancellationToken)
     {
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {leadId} and RowKey ge {LeadRows.CommandPrefix} and RowKey lt {LeadRows.CommandUpperBound}");
         return await StorageFailures.Guard(async () =>
         {
             var history = new List<AuditRecord>();
-            await foreach (var entity in _tables.Leads.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            await foreach (var entity in _tables.Leads.QueryAsync<TableEntity>(CommandsOf(leadId), cancellationToken: cancellationToken))
             {
                 history.Add(LeadRows.ToAudit(entity));
             }
@@ -95,18 +140,30 @@ public sealed class TableLeadStore : ILeadStore
 
     public async Task<bool> EraseAsync(string leadId, CancellationToken cancellationToken)
     {
-        await _tables.EnsureCreatedAsync(cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {leadId}");
+        var stored = await GetAsync(leadId, cancellationToken);
         return await StorageFailures.Guard(async () =>
         {
+            var partition = LeadKeys.PartitionOf(leadId);
+
+            // Due rows first, one by one (a missing one is fine), then the command rows; the lead row goes in the last
+            // batch, so an interrupted erase leaves the lead findable and the erase repeatable.
+            if (stored is not null)
+            {
+                await Task.WhenAll(stored.Due.Select(d => _tables.Leads.DeleteEntityAsync(partition, LeadKeys.Due(d), ETag.All, cancellationToken)));
+            }
+
             var rows = new List<TableEntity>();
-            await foreach (var entity in _tables.Leads.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            await foreach (var entity in _tables.Leads.QueryAsync<TableEntity>(CommandsOf(leadId), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             {
                 rows.Add(entity);
             }
 
-            // The lead row goes in the last batch, so an interrupted erase leaves the lead findable and the erase repeatable.
-            foreach (var chunk in rows.OrderBy(LeadRows.IsLeadRow).Chunk(100))
+            if (stored is not null)
+            {
+                rows.Add(new TableEntity(partition, LeadKeys.Lead(leadId)));
+            }
+
+            foreach (var chunk in rows.Chunk(100))
             {
                 await _tables.Leads.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), cancellationToken);
             }
@@ -114,4 +171,9 @@ public sealed class TableLeadStore : ILeadStore
             return rows.Count > 0;
         });
     }
+
+    private static string CommandsOf(string leadId) => TableClient.CreateQueryFilter(
+        $"PartitionKey eq {LeadKeys.PartitionOf(leadId)} and RowKey ge {LeadKeys.CommandsFrom(leadId)} and RowKey lt {LeadKeys.CommandsTo(leadId)}");
+
+    private static StoredLead Stored(TableEntity entity) => new(LeadRows.ToLead(entity), entity.ETag.ToString(), LeadRows.DueOf(entity));
 }

@@ -1,4 +1,5 @@
 using LeadFunctions.Http;
+using LeadFunctions.Http.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -11,6 +12,10 @@ public static class IntakeFunctions
     public static Task<IResult> SubmitForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "forms/{formId}/submissions")] HttpRequest request,
         string formId) => IntakeEndpoints.SubmitAsync(request, formId);
+
+    [Function("OpenApi")]
+    public static IResult OpenApi(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) => OpenApiEndpoints.Get();
 
     [Function("Health")]
     public static Task<IResult> Health(

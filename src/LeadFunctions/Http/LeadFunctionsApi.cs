@@ -16,6 +16,14 @@ public static class LeadFunctionsApi
     public static Task<IResult> PostEventByEmail(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "events")] HttpRequest request) => EventEndpoints.PostByEmailAsync(request);
 
+    [Function("ListLeads")]
+    public static Task<IResult> ListLeads(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "leads")] HttpRequest request) => ViewEndpoints.ListAsync(request);
+
+    [Function("VelocityReport")]
+    public static Task<IResult> VelocityReport(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/velocity")] HttpRequest request) => ViewEndpoints.VelocityAsync(request);
+
     [Function("GetLead")]
     public static Task<IResult> GetLead(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "leads/{leadId}")] HttpRequest request,

@@ -19,14 +19,23 @@ using Moq;
 namespace LeadFunctions.Engine.Tests.Support;
 
 /// <summary>One save as the store received it.</summary>
-public sealed record SaveCall(Lead Lead, string? ExpectedETag, AuditRecord Audit);
+public sealed record SaveCall(Lead Lead, string? ExpectedETag, AuditRecord Audit, IReadOnlyCollection<DueEntry> DueBefore, IReadOnlyCollection<DueEntry> DueAfter)
+{
+    public SaveCall(LeadWrite write)
+        : this(write.Lead, write.ExpectedETag, write.Audit, [.. write.DueBefore], [.. write.DueAfter])
+    {
+    }
+}
 
 /// <summary>
 /// The engine over mocked ports, a fake clock and the default playbook. Every port call is recorded in order
-/// (<see cref="Calls"/>), so tests can assert "index before save" and "stale removal after save".
+/// (<see cref="Calls"/>), so tests can assert which reads and writes happened and in what order. One
+/// <see cref="LeadStateCache"/> is shared by every processor the harness makes, as the singleton is in a host.
 /// </summary>
 public sealed class Harness : IDisposable
 {
+    private LeadStateCache? _cache;
+
     /// <summary>A Monday, so the three-business-day SLA lands on Thursday at the same time of day.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
 
@@ -50,10 +59,10 @@ public sealed class Harness : IDisposable
         Telemetry = new LeadTelemetry(meterFactory);
         SweepOptions = sweepOptions ?? new SweepOptions { PageSize = 100, Parallelism = 1 };
 
-        Store.Setup(s => s.SaveAsync(It.IsAny<Lead>(), It.IsAny<string?>(), It.IsAny<AuditRecord>(), It.IsAny<CancellationToken>()))
-            .Returns((Lead lead, string? etag, AuditRecord audit, CancellationToken _) =>
+        Store.Setup(s => s.SaveAsync(It.IsAny<LeadWrite>(), It.IsAny<CancellationToken>()))
+            .Returns((LeadWrite write, CancellationToken _) =>
             {
-                var call = new SaveCall(lead, etag, audit);
+                var call = new SaveCall(write);
                 int count;
                 lock (_gate)
                 {
@@ -62,18 +71,7 @@ public sealed class Harness : IDisposable
                     count = Saves.Count;
                 }
 
-                return SaveBehavior(count, call);
-            });
-        Index.Setup(i => i.AddAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()))
-            .Returns((IReadOnlyCollection<DueEntry> entries, CancellationToken _) =>
-            {
-                lock (_gate)
-                {
-                    Added.Add([.. entries]);
-                    Calls.Add("index.add");
-                }
-
-                return Task.CompletedTask;
+                return SaveAndTagAsync(count, call);
             });
         Index.Setup(i => i.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()))
             .Returns((IReadOnlyCollection<DueEntry> entries, CancellationToken _) =>
@@ -110,18 +108,18 @@ public sealed class Harness : IDisposable
 
     public List<SaveCall> Saves { get; } = [];
 
-    public List<List<DueEntry>> Added { get; } = [];
-
     public List<List<DueEntry>> Removed { get; } = [];
 
     public List<(string LeadId, string CommandId)> Loads { get; } = [];
 
-    /// <summary>What the n-th save (1-based) does; completes by default.</summary>
+    /// <summary>What the n-th save (1-based) does; completes by default, and then the store answers <see cref="SavedETag"/>(n).</summary>
     public Func<int, SaveCall, Task> SaveBehavior { get; set; } = (_, _) => Task.CompletedTask;
+
+    public LeadStateCache Cache => _cache ??= new LeadStateCache(Time);
 
     public Func<IReadOnlyCollection<DueEntry>, Task> RemoveBehavior { get; set; } = _ => Task.CompletedTask;
 
-    public LeadCommandProcessor Processor => new(Store.Object, Index.Object, Machine, Schedule, Time, Telemetry, NullLogger<LeadCommandProcessor>.Instance);
+    public LeadCommandProcessor Processor => new(Store.Object, Machine, Schedule, Cache, Time, Telemetry, NullLogger<LeadCommandProcessor>.Instance);
 
     public SubmitFormHandler FormHandler => new(Playbook, Identity, Processor, Time);
 
@@ -147,6 +145,12 @@ public sealed class Harness : IDisposable
 
     public void OnGet(string leadId, StoredLead? stored)
         => Store.Setup(s => s.GetAsync(leadId, It.IsAny<CancellationToken>())).ReturnsAsync(stored);
+
+    /// <summary>The version tag the store returns for the n-th save (1-based).</summary>
+    public static string SavedETag(int n) => "saved-" + n;
+
+    /// <summary>The lead as the store holds it: with its version tag and the due entries written with it.</summary>
+    public StoredLead StoredAs(Lead lead, string etag) => new(lead, etag, [.. Schedule.DueDates(lead)]);
 
     public static string LeadIdOf(string email) => Identity.LeadIdFor(email);
 
@@ -182,6 +186,12 @@ public sealed class Harness : IDisposable
         var result = Machine.Apply(lead.Id, lead, command, command.OccurredAt);
         Assert.True(result.Applied, $"Seeding {command.Type} was refused: {result.Audit.RejectionCode}");
         return result.Lead;
+    }
+
+    private async Task<string> SaveAndTagAsync(int count, SaveCall call)
+    {
+        await SaveBehavior(count, call);
+        return SavedETag(count);
     }
 
     public void Dispose()

@@ -39,8 +39,8 @@ public sealed class SweepRunnerTests : IDisposable
     /// <summary>A lead stored as-is, both for the sweep's read and the processor's load.</summary>
     private Lead Stored(Lead lead, string etag = "e1")
     {
-        _h.OnGet(lead.Id, new StoredLead(lead, etag));
-        _loads[lead.Id] = new LeadLoad(new StoredLead(lead, etag), null);
+        _h.OnGet(lead.Id, _h.StoredAs(lead, etag));
+        _loads[lead.Id] = new LeadLoad(_h.StoredAs(lead, etag), null);
         return lead;
     }
 
@@ -113,8 +113,13 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Equal("sla-breached", save.Audit.Reason);
         Assert.Equal(_slaAsOf, save.Audit.OccurredAt);
         Assert.True(save.Lead.Flags.HasFlag(LeadFlags.SlaBreached));
-        Assert.Equal("index.remove", _h.Calls[^1]);
-        Assert.Equal([entry], _h.Removed[^1]);
+
+        // The applied command takes its due entry out in the same write; the sweep does not remove it separately.
+        Assert.Contains(entry, save.DueBefore);
+        Assert.DoesNotContain(entry, save.DueAfter);
+        Assert.Equal(["load", "save"], _h.Calls);
+        Assert.Empty(_h.Removed);
+        _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.Equal(new SweepReport("flag-sla-breaches", _slaAsOf, false, 1, 1, 0, []), report with { Planned = [] });
         Assert.Empty(report.Planned);
         Assert.Equal(1, _h.Metrics.Sum("leadfunctions.sla.breaches"));
@@ -174,9 +179,9 @@ public sealed class SweepRunnerTests : IDisposable
     {
         // The sweep reads a due lead, but by the time the processor loads it a rep has reached them.
         var due = _h.NewSqlLead("ana@acme.example", _start);
-        _h.OnGet(due.Id, new StoredLead(due, "e1"));
+        _h.OnGet(due.Id, _h.StoredAs(due, "e1"));
         var contacted = _h.After(due, Harness.Command(TransitionType.ContactMade, "evt-1", _start.AddDays(1)));
-        _loads[due.Id] = new LeadLoad(new StoredLead(contacted, "e2"), null);
+        _loads[due.Id] = new LeadLoad(_h.StoredAs(contacted, "e2"), null);
         var entry = DueEntryFor(SweepKind.DisqualifyNoContact, due, _noContactAsOf);
         Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [entry]);
 
@@ -187,7 +192,7 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Equal(OutcomeKind.Rejected, save.Audit.Outcome);
         Assert.Equal(RejectionCode.NotDue, save.Audit.RejectionCode);
         Assert.Equal(LeadStatus.Connected, save.Lead.Status);
-        Assert.Contains(_h.Removed, r => r.SequenceEqual([entry]));
+        Assert.Equal([entry], Assert.Single(_h.Removed));
     }
 
     [Fact]
@@ -198,7 +203,7 @@ public sealed class SweepRunnerTests : IDisposable
         var action = _h.Schedule.ActionFor(SweepKind.FlagSlaBreaches, lead, _slaAsOf)!;
         var prior = new AuditRecord(action.CommandId, TransitionType.SlaBreached, OutcomeKind.Applied, null, "sweep:flag-sla-breaches",
             "sla-breached", _slaAsOf, _slaAsOf, LifecycleStage.SQL, LifecycleStage.SQL, LeadStatus.New, LeadStatus.New, 2);
-        _loads[lead.Id] = new LeadLoad(new StoredLead(lead, "e1"), prior);
+        _loads[lead.Id] = new LeadLoad(_h.StoredAs(lead, "e1"), prior);
         Pages(SweepKind.FlagSlaBreaches, _slaAsOf, [entry]);
 
         var report = await Run(SweepKind.FlagSlaBreaches, _slaAsOf);
@@ -231,10 +236,12 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Equal((5, 2, 3), (report.Examined, report.Changed, report.Skipped));
         Assert.Equal(new[] { dueA.Id, dueB.Id }.Order(StringComparer.Ordinal), _h.Saves.Select(s => s.Lead.Id).Order(StringComparer.Ordinal));
         Assert.All(_h.Saves, s => Assert.Equal(TransitionType.SlaBreached, s.Audit.Type));
-        foreach (var entry in entries)
-        {
-            Assert.Contains(_h.Removed, r => r.SequenceEqual([entry]));
-        }
+
+        // Applied ones leave the index inside their write; the other three are dropped by the sweep, one by one.
+        Assert.All(_h.Removed, r => Assert.Single(r));
+        Assert.Equal(
+            new[] { entries[1], entries[3], entries[4] }.OrderBy(e => e.LeadId, StringComparer.Ordinal),
+            _h.Removed.Select(r => r[0]).OrderBy(e => e.LeadId, StringComparer.Ordinal));
 
         Assert.Equal(5, _h.Metrics.Sum("leadfunctions.sweep.leads", ("sweep", "flag-sla-breaches"), ("outcome", "examined")));
         Assert.Equal(2, _h.Metrics.Sum("leadfunctions.sweep.leads", ("sweep", "flag-sla-breaches"), ("outcome", "changed")));
@@ -271,9 +278,113 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Equal(expected, report.Planned);
         Assert.Empty(_h.Calls);
         _h.Store.Verify(s => s.LoadForCommandAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
-        _h.Store.Verify(s => s.SaveAsync(It.IsAny<Lead>(), It.IsAny<string?>(), It.IsAny<AuditRecord>(), It.IsAny<CancellationToken>()), Times.Never);
+        _h.Store.Verify(s => s.SaveAsync(It.IsAny<LeadWrite>(), It.IsAny<CancellationToken>()), Times.Never);
         _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()), Times.Never);
-        _h.Index.Verify(x => x.AddAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Applied_occurrence_is_not_removed_by_the_sweep()
+    {
+        var lead = Stored(_h.NewSqlLead("ana@acme.example", _start));
+        var entry = DueEntryFor(SweepKind.DisqualifyNoContact, lead, _noContactAsOf);
+        Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [entry]);
+
+        var report = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
+
+        Assert.Equal((1, 1, 0), (report.Examined, report.Changed, report.Skipped));
+        var save = Assert.Single(_h.Saves);
+        Assert.Equal(OutcomeKind.Applied, save.Audit.Outcome);
+        Assert.Contains(entry, save.DueBefore);
+        Assert.DoesNotContain(entry, save.DueAfter);
+        Assert.Empty(_h.Removed);
+        _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Duplicate_occurrence_is_skipped_and_its_entry_removed_by_the_sweep()
+    {
+        var lead = Stored(_h.NewSqlLead("ana@acme.example", _start));
+        var entry = DueEntryFor(SweepKind.DisqualifyNoContact, lead, _noContactAsOf);
+        var action = _h.Schedule.ActionFor(SweepKind.DisqualifyNoContact, lead, _noContactAsOf)!;
+        var prior = new AuditRecord(action.CommandId, TransitionType.NoContactTimeout, OutcomeKind.Applied, null, "sweep:disqualify-no-contact",
+            "no-contact", _noContactAsOf, _noContactAsOf, LifecycleStage.SQL, LifecycleStage.SQL, LeadStatus.New, LeadStatus.Disqualified, 2);
+        _loads[lead.Id] = new LeadLoad(_h.StoredAs(lead, "e1"), prior);
+        Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [entry]);
+
+        var report = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
+
+        Assert.Equal((1, 0, 1), (report.Examined, report.Changed, report.Skipped));
+        Assert.Equal(["load", "index.remove"], _h.Calls);
+        Assert.Equal([entry], Assert.Single(_h.Removed));
+    }
+
+    [Fact]
+    public async Task Refused_occurrence_is_skipped_and_its_entry_removed_by_the_sweep()
+    {
+        // The sweep's read says due; the processor's read finds the lead contacted, so the command is refused and recorded.
+        var due = _h.NewSqlLead("ana@acme.example", _start);
+        _h.OnGet(due.Id, _h.StoredAs(due, "e1"));
+        var contacted = _h.After(due, Harness.Command(TransitionType.ContactMade, "evt-1", _start.AddDays(1)));
+        _loads[due.Id] = new LeadLoad(_h.StoredAs(contacted, "e2"), null);
+        var entry = DueEntryFor(SweepKind.DisqualifyNoContact, due, _noContactAsOf);
+        Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [entry]);
+
+        var report = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
+
+        Assert.Equal((1, 0, 1), (report.Examined, report.Changed, report.Skipped));
+        Assert.Equal(OutcomeKind.Rejected, Assert.Single(_h.Saves).Audit.Outcome);
+        Assert.Equal(["load", "save", "index.remove"], _h.Calls);
+        Assert.Equal([entry], Assert.Single(_h.Removed));
+    }
+
+    [Fact]
+    public async Task Stale_occurrence_is_applied_under_the_current_due_date_and_its_entry_removed()
+    {
+        // The entry names an older due date than the lead's current one (e.g. written under an earlier playbook);
+        // the lead is still due, so the sweep applies the current occurrence and drops the entry the write did not cover.
+        var lead = Stored(_h.NewSqlLead("ana@acme.example", _start));
+        var action = _h.Schedule.ActionFor(SweepKind.FlagSlaBreaches, lead, _slaAsOf)!;
+        var staleEntry = new DueEntry(SweepKind.FlagSlaBreaches, lead.Id, action.DueAt.AddDays(-1));
+        Pages(SweepKind.FlagSlaBreaches, _slaAsOf, [staleEntry]);
+
+        var report = await Run(SweepKind.FlagSlaBreaches, _slaAsOf);
+
+        Assert.Equal((1, 1, 0), (report.Examined, report.Changed, report.Skipped));
+        var save = Assert.Single(_h.Saves);
+        Assert.Equal(OutcomeKind.Applied, save.Audit.Outcome);
+        Assert.Equal(action.CommandId, save.Audit.CommandId);
+        Assert.Equal(["load", "save", "index.remove"], _h.Calls);
+        Assert.Equal([staleEntry], Assert.Single(_h.Removed));
+    }
+
+    [Fact]
+    public async Task Lead_due_later_under_a_lengthened_threshold_is_rescheduled_not_forgotten()
+    {
+        // The playbook's no-contact threshold goes from 30 to 45 days. The day-30 entry written under the old playbook
+        // is read on day 31; the lead is not due yet, so the sweep rewrites its due entries (day 45) and drops day 30.
+        var lead = _h.NewSqlLead("ana@acme.example", _start);
+        var oldEntry = DueEntryFor(SweepKind.DisqualifyNoContact, lead, _noContactAsOf);
+        Assert.Equal(_start.AddDays(30), oldEntry.DueAt);
+        Stored(lead);
+        var longer = Harness.Playbook with { Thresholds = Harness.Playbook.Thresholds with { NoContactDays = 45 } };
+        var schedule = new SweepSchedule(longer);
+        var newEntry = new DueEntry(SweepKind.DisqualifyNoContact, lead.Id, _start.AddDays(45));
+        Assert.Contains(newEntry, schedule.DueDates(lead));
+        Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [oldEntry]);
+        _h.Store.Setup(s => s.RescheduleAsync(It.IsAny<StoredLead>(), It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        var runner = new SweepRunner(_h.Index.Object, _h.Store.Object, schedule, _h.Processor, _h.Time, _h.Telemetry,
+            Microsoft.Extensions.Options.Options.Create(_h.SweepOptions), Microsoft.Extensions.Logging.Abstractions.NullLogger<SweepRunner>.Instance);
+
+        var report = await runner.RunAsync(SweepKind.DisqualifyNoContact, _noContactAsOf, dryRun: false, CancellationToken.None);
+
+        Assert.Equal((1, 0, 1), (report.Examined, report.Changed, report.Skipped));
+        _h.Store.Verify(
+            s => s.RescheduleAsync(
+                It.Is<StoredLead>(stored => stored.Lead.Id == lead.Id),
+                It.Is<IReadOnlyCollection<DueEntry>>(due => due.Contains(newEntry) && !due.Contains(oldEntry)),
+                It.IsAny<CancellationToken>()),
+            Times.Once);
+        Assert.Empty(_h.Saves);
     }
 
     [Fact]
