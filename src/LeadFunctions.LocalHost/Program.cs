@@ -5,6 +5,7 @@ using LeadFunctions.Storage;
 using LeadFunctions.Storage.Queues;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddLocalTelemetry();
 
 // Azurite first: hosted services start in registration order, and the others need storage.
 builder.Services.AddLocalAzurite();

@@ -61,6 +61,12 @@ public sealed class OpenApiContractTests(ApiFactory factory) : IClassFixture<Api
         var lead = await (await client.GetAsync($"/api/leads/{accepted.GetProperty("leadId").GetString()}")).JsonAsync();
         Assert.All(document.Required("Lead"), name => Assert.True(lead.TryGetProperty(name, out _), $"lead has no '{name}'"));
         Assert.All(lead.EnumerateObject(), p => Assert.Contains(p.Name, document.Properties("Lead")));
+        Assert.All(lead.GetProperty("person").EnumerateObject(), p => Assert.Contains(p.Name, document.Properties("Person")));
+        var page = await (await client.GetAsync("/api/leads?stage=SQL&pageSize=5")).JsonAsync();
+        Assert.All(document.Required("LeadPage"), name => Assert.True(page.TryGetProperty(name, out _), $"page has no '{name}'"));
+        Assert.All(page.EnumerateObject(), p => Assert.Contains(p.Name, document.Properties("LeadPage")));
+        var report = await (await client.GetAsync("/api/reports/velocity")).JsonAsync();
+        Assert.All(report.EnumerateObject(), p => Assert.Contains(p.Name, document.Properties("VelocityReport")));
     }
 
     private async Task<OpenApiDocument> DocumentAsync()

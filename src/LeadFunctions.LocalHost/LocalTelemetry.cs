@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+using LeadFunctions.Engine.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace LeadFunctions.LocalHost;
+
+public enum TelemetryExporter
+{
+    None,
+    Console,
+    Otlp,
+}
+
+public sealed class LocalTelemetryOptions
+{
+    public const string Section = "Telemetry";
+
+    /// <summary>Where the engine's metrics and traces go locally. OTLP reads the standard OTEL_EXPORTER_OTLP_* variables.</summary>
+    public TelemetryExporter Exporter { get; set; } = TelemetryExporter.Console;
+
+    [Range(1, 3600)]
+    public int MetricExportIntervalSeconds { get; set; } = 60;
+}
+
+public static class LocalTelemetry
+{
+    /// <summary>
+    /// The same meter and activity source the Functions app forwards to Application Insights, exported here to the
+    /// console or an OTLP collector, so the counters ops alert on can be watched while developing.
+    /// </summary>
+    public static WebApplicationBuilder AddLocalTelemetry(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<LocalTelemetryOptions>().BindConfiguration(LocalTelemetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(LocalTelemetryOptions.Section).Get<LocalTelemetryOptions>() ?? new LocalTelemetryOptions();
+        if (options.Exporter == TelemetryExporter.None)
+        {
+            return builder;
+        }
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(LeadTelemetry.MeterName);
+                var interval = options.MetricExportIntervalSeconds * 1000;
+                if (options.Exporter == TelemetryExporter.Otlp)
+                {
+                    metrics.AddOtlpExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = interval);
+                }
+                else
+                {
+                    metrics.AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = interval);
+                }
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(LeadTelemetry.ActivitySourceName).AddAspNetCoreInstrumentation();
+
+                // Traces only to a collector: on the console they would drown the structured logs.
+                if (options.Exporter == TelemetryExporter.Otlp)
+                {
+                    tracing.AddOtlpExporter();
+                }
+            });
+        return builder;
+    }
+}
