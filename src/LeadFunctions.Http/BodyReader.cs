@@ -50,43 +50,41 @@ internal static class BodyReader
     /// <summary>A JSON object whose values are strings, numbers or booleans; anything else is a 400.</summary>
     public static FieldsRead FlatJson(byte[] body)
     {
-        try
+        using var document = StrictJson.TryParse(body, maxDepth: 4);
+        if (document is null)
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 4 });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return new FieldsRead(null, Problems.BadRequest("The body must be a JSON object."));
-            }
-
-            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-            var errors = new List<Domain.Intake.FieldError>();
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                var value = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Number => property.Value.GetRawText(),
-                    JsonValueKind.True => "true",
-                    JsonValueKind.False => "false",
-                    _ => null,
-                };
-                var name = Shorten(property.Name);
-                if (value is null)
-                {
-                    errors.Add(new(name, "Must be a string, number or boolean."));
-                }
-                else if (!fields.TryAdd(property.Name, value))
-                {
-                    errors.Add(new(name, "Appears more than once."));
-                }
-            }
-
-            return errors.Count > 0 ? new FieldsRead(null, Problems.Invalid(errors)) : new FieldsRead(fields, null);
+            return new FieldsRead(null, Problems.BadRequest("The body is not valid UTF-8 JSON."));
         }
-        catch (JsonException)
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            return new FieldsRead(null, Problems.BadRequest("The body is not valid JSON."));
+            return new FieldsRead(null, Problems.BadRequest("The body must be a JSON object."));
         }
+
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var errors = new List<Domain.Intake.FieldError>();
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            var value = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.Number => property.Value.GetRawText(),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                _ => null,
+            };
+            var name = Shorten(property.Name);
+            if (value is null)
+            {
+                errors.Add(new(name, "Must be a string, number or boolean."));
+            }
+            else if (!fields.TryAdd(property.Name, value))
+            {
+                errors.Add(new(name, "Appears more than once."));
+            }
+        }
+
+        return errors.Count > 0 ? new FieldsRead(null, Problems.Invalid(errors)) : new FieldsRead(fields, null);
     }
 
     /// <summary>URL-encoded or multipart fields; a repeated field or a file upload is a 400.</summary>

@@ -56,14 +56,14 @@ public static class EventEndpoints
         }
 
         JsonElement root;
-        try
+        using (var document = StrictJson.TryParse(body.Body!, maxDepth: 64))
         {
-            using var document = JsonDocument.Parse(body.Body!);
+            if (document is null)
+            {
+                return Problems.BadRequest("The body is not valid UTF-8 JSON.");
+            }
+
             root = document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return Problems.BadRequest("The body is not valid JSON.");
         }
 
         if (root.ValueKind != JsonValueKind.Object)

@@ -1,4 +1,5 @@
 using LeadFunctions.Engine.Intake;
+using LeadFunctions.Http.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -12,10 +13,13 @@ public static class IntakeEndpoints
 
     /// <summary>
     /// 202 {submissionId, leadId} once stored (a replay gets the same answer); 303 to the form's redirect when its origin is
-    /// allowed. A filled honeypot is answered 202 {submissionId} without a leadId, and nothing is stored.
+    /// allowed. A filled honeypot is answered 202 {submissionId} without a leadId, and nothing is stored. A client over
+    /// Intake:RateLimit is answered 429 with Retry-After before the body is read.
     /// </summary>
     public static Task<IResult> SubmitAsync(HttpRequest request, string formId)
-        => Guard.RunAsync(request, () => SubmitCoreAsync(request, formId));
+        => IntakeRateLimiter.Refuse(request) is { } tooMany
+            ? Task.FromResult(tooMany)
+            : Guard.RunAsync(request, () => SubmitCoreAsync(request, formId));
 
     private static async Task<IResult> SubmitCoreAsync(HttpRequest request, string formId)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using LeadFunctions.Http.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,7 @@ public static class LeadApi
     {
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddIntakeRateLimiting();
         services.TryAddSingleton<IStorageHealth, LeadStoreHealth>();
         services.AddProblemDetails();
         services.AddCors();

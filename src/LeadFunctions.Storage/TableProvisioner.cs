@@ -21,6 +21,11 @@ public sealed class TableProvisioner : IDisposable
 
     public TableClient Leads { get; }
 
+    /// <summary>Runs a storage call, mapping outages to "try again" and re-creating the table next time if it went missing.</summary>
+    public Task<T> Guard<T>(Func<Task<T>> call) => StorageFailures.Guard(call, Invalidate);
+
+    public Task Guard(Func<Task> call) => StorageFailures.Guard(call, Invalidate);
+
     public async ValueTask EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         if (_ready || !_options.CreateIfMissing)
@@ -46,4 +51,6 @@ public sealed class TableProvisioner : IDisposable
     }
 
     public void Dispose() => _gate.Dispose();
+
+    private void Invalidate() => _ready = false;
 }

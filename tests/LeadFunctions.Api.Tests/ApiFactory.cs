@@ -40,6 +40,9 @@ public class ApiFactory : WebApplicationFactory<Program>
             ["LeadIdentity:Key"] = "api-test-key-api-test-key-api-test-key-01",
             ["Api:Key"] = ApiKey,
             ["Intake:AllowedOrigins:0"] = AllowedOrigin,
+
+            // Every TestServer request comes from the same (unknown) client; the limiter has its own tests.
+            ["Intake:RateLimit:PermitLimit"] = "100000",
             ["LocalHost:StartAzurite"] = "false",
             ["LocalHost:RunSweeps"] = "false",
             ["LocalHost:RunTransitionWorker"] = runWorker ? "true" : "false",

@@ -115,6 +115,35 @@ public sealed class LeadStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_table_that_disappears_is_a_transient_failure_and_is_created_again()
+    {
+        await _harness.SubmitAsync("whitepaper", "before@example.com");
+        await _harness.Get<Azure.Data.Tables.TableServiceClient>().DeleteTableAsync(_harness.Get<TableProvisioner>().Leads.Name);
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => _harness.Intake.HandleAsync(
+            "whitepaper", new Dictionary<string, string?> { ["email"] = "during@example.com" }, null, CancellationToken.None));
+        var after = await RetryWhileTableIsBeingDeletedAsync(() => _harness.SubmitAsync("whitepaper", "after@example.com"));
+
+        Assert.NotNull(await _harness.Store.GetAsync(after.LeadId!, CancellationToken.None));
+    }
+
+    /// <summary>Storage refuses to re-create a table for a short while after deleting it (409 TableBeingDeleted).</summary>
+    private static async Task<T> RetryWhileTableIsBeingDeletedAsync<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status == 409 && attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Replaying_a_submission_id_answers_the_same_and_changes_nothing()
     {
         var first = await _harness.SubmitAsync("whitepaper", "replay@example.com", "same-id");

@@ -22,7 +22,7 @@ public sealed class TableDueIndex : IDueIndex
     {
         await _tables.EnsureCreatedAsync(cancellationToken);
         var (partition, token) = Parse(continuationToken);
-        return await StorageFailures.Guard(async () =>
+        return await _tables.Guard(async () =>
         {
             for (; partition < LeadKeys.Partitions; partition++, token = null)
             {
@@ -57,7 +57,7 @@ public sealed class TableDueIndex : IDueIndex
         await _tables.EnsureCreatedAsync(cancellationToken);
 
         // One by one: a batch fails whole when any row is already gone, and removal must be repeatable.
-        await StorageFailures.Guard(() => Task.WhenAll(entries.Select(e =>
+        await _tables.Guard(() => Task.WhenAll(entries.Select(e =>
             _tables.Leads.DeleteEntityAsync(LeadKeys.PartitionOf(e.LeadId), LeadKeys.Due(e), ETag.All, cancellationToken))));
     }
 

@@ -23,7 +23,7 @@ public sealed class TableLeadQueries : ILeadQueries
         ArgumentNullException.ThrowIfNull(filter);
         await _tables.EnsureCreatedAsync(cancellationToken);
         var query = FilterOf(filter);
-        return await StorageFailures.Guard(async () =>
+        return await _tables.Guard(async () =>
         {
             var token = continuationToken;
             for (var attempt = 0; attempt < MaxEmptyPages; attempt++)
@@ -55,7 +55,7 @@ public sealed class TableLeadQueries : ILeadQueries
         do
         {
             // Page by page through the guard, so an outage mid-report is a 503 like everywhere else.
-            var page = await StorageFailures.Guard(async () =>
+            var page = await _tables.Guard(async () =>
             {
                 await foreach (var page in _tables.Leads.QueryAsync<TableEntity>(query, maxPerPage: 1000, select: ["State"], cancellationToken: cancellationToken).AsPages(token, 1000))
                 {

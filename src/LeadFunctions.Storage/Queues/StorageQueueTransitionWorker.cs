@@ -43,7 +43,7 @@ public sealed partial class StorageQueueTransitionWorker
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
         await _queues.EnsureCreatedAsync(cancellationToken);
-        var received = await StorageFailures.Guard(
+        var received = await _queues.Guard(
             () => _queues.Main.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, cancellationToken));
         foreach (var message in received.Value)
         {
@@ -81,7 +81,7 @@ public sealed partial class StorageQueueTransitionWorker
             {
                 var delay = Backoff(message.DequeueCount);
                 LogRetry(message.MessageId, message.DequeueCount, delay.TotalSeconds, ex);
-                await StorageFailures.Guard(() => _queues.Main.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken));
+                await _queues.Guard(() => _queues.Main.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken));
             }
 
             return;
@@ -93,7 +93,7 @@ public sealed partial class StorageQueueTransitionWorker
             return;
         }
 
-        await StorageFailures.Guard(() => _queues.Main.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken));
+        await _queues.Guard(() => _queues.Main.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken));
     }
 
     /// <summary>Copy to the poison queue first, then delete: a crash in between delivers it again rather than losing it.</summary>
@@ -102,8 +102,8 @@ public sealed partial class StorageQueueTransitionWorker
         LogPoisoned(message.MessageId, message.DequeueCount, reason);
         var poison = new PoisonMessage(reason, message.MessageId, message.DequeueCount, _time.GetUtcNow(), message.MessageText);
         var text = JsonSerializer.Serialize(poison, TransitionJson.Options);
-        await StorageFailures.Guard(() => _queues.Poison.SendMessageAsync(text, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken));
-        await StorageFailures.Guard(() => _queues.Main.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken));
+        await _queues.Guard(() => _queues.Poison.SendMessageAsync(text, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken));
+        await _queues.Guard(() => _queues.Main.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken));
     }
 
     private TimeSpan Backoff(long dequeueCount)

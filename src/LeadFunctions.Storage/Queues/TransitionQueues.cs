@@ -24,6 +24,11 @@ public sealed class TransitionQueues : IDisposable
 
     public QueueClient Poison { get; }
 
+    /// <summary>Runs a queue call, mapping outages to "try again" and re-creating the queues next time if they went missing.</summary>
+    public Task<T> Guard<T>(Func<Task<T>> call) => StorageFailures.Guard(call, Invalidate);
+
+    public Task Guard(Func<Task> call) => StorageFailures.Guard(call, Invalidate);
+
     public async ValueTask EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         if (_ready || !_createIfMissing)
@@ -51,4 +56,6 @@ public sealed class TransitionQueues : IDisposable
     }
 
     public void Dispose() => _gate.Dispose();
+
+    private void Invalidate() => _ready = false;
 }
