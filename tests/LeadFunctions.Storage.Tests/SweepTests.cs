@@ -40,6 +40,23 @@ public sealed class SweepTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sweep_costs_one_range_read_per_partition_plus_one_read_and_one_transaction_per_due_lead()
+    {
+        await SeedAsync("newsletter", 40, "idle");
+        await SeedAsync("pricing", 20, "cost");
+        _harness.Clock.Advance(TimeSpan.FromDays(31));
+        using var fresh = _harness.SecondInstance();
+        fresh.Clock.SetUtcNow(_harness.Clock.GetUtcNow());
+        await fresh.Get<TableProvisioner>().EnsureCreatedAsync(CancellationToken.None);
+
+        fresh.Requests.Reset();
+        var report = await fresh.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None);
+
+        Assert.Equal(20, report.Changed);
+        Assert.Equal(64 + (2 * 20), fresh.Requests.Count);
+    }
+
+    [Fact]
     public async Task Nothing_is_due_before_thirty_days()
     {
         await SeedAsync("pricing", 5, "early");

@@ -126,7 +126,7 @@ public sealed partial class SweepRunner
         // Applying the command removes this due entry in the same transaction. Anything else (already applied by an
         // interrupted run, refused, or the entry named an older occurrence) leaves it for us to drop.
         var command = new TransitionCommand(action.CommandId, action.Command, now, Actor: "sweep:" + sweep.Name(), Reason: ReasonOf(sweep));
-        var outcome = await _processor.ProcessAsync(entry.LeadId, command, cancellationToken);
+        var outcome = await _processor.ProcessAsync(entry.LeadId, command, stored, cancellationToken);
         Interlocked.Increment(ref outcome.Kind == OutcomeKind.Applied ? ref tally.Changed : ref tally.Skipped);
         if (outcome.Kind != OutcomeKind.Applied || action.DueAt != entry.DueAt)
         {

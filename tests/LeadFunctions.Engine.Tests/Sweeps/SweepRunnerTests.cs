@@ -103,7 +103,7 @@ public sealed class SweepRunnerTests : IDisposable
         var report = await Run(SweepKind.FlagSlaBreaches, _slaAsOf);
 
         Assert.Equal($"sweep:flag-sla-breaches:{action.DueAt.UtcTicks}", action.CommandId);
-        Assert.Equal([(lead.Id, action.CommandId)], _h.Loads);
+        Assert.Empty(_h.Loads); // the sweep's own read is the processor's first attempt
         var save = Assert.Single(_h.Saves);
         Assert.Equal("e1", save.ExpectedETag);
         Assert.Equal(action.CommandId, save.Audit.CommandId);
@@ -117,7 +117,7 @@ public sealed class SweepRunnerTests : IDisposable
         // The applied command takes its due entry out in the same write; the sweep does not remove it separately.
         Assert.Contains(entry, save.DueBefore);
         Assert.DoesNotContain(entry, save.DueAfter);
-        Assert.Equal(["load", "save"], _h.Calls);
+        Assert.Equal(["save"], _h.Calls);
         Assert.Empty(_h.Removed);
         _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.Equal(new SweepReport("flag-sla-breaches", _slaAsOf, false, 1, 1, 0, []), report with { Planned = [] });
@@ -177,18 +177,22 @@ public sealed class SweepRunnerTests : IDisposable
     [Fact]
     public async Task Lead_changed_between_read_and_write_is_refused_counted_as_skipped_and_removed()
     {
-        // The sweep reads a due lead, but by the time the processor loads it a rep has reached them.
+        // The sweep reads a due lead, but before its write lands a rep reaches them: the write against the sweep's
+        // version is refused (ETag), the processor reads the contacted lead, and the command is refused and recorded.
         var due = _h.NewSqlLead("ana@acme.example", _start);
         _h.OnGet(due.Id, _h.StoredAs(due, "e1"));
         var contacted = _h.After(due, Harness.Command(TransitionType.ContactMade, "evt-1", _start.AddDays(1)));
         _loads[due.Id] = new LeadLoad(_h.StoredAs(contacted, "e2"), null);
+        _h.SaveBehavior = (n, _) => n == 1 ? throw new LeadWriteConflictException(WriteConflict.LeadChanged) : Task.CompletedTask;
         var entry = DueEntryFor(SweepKind.DisqualifyNoContact, due, _noContactAsOf);
         Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [entry]);
 
         var report = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
 
         Assert.Equal((1, 0, 1), (report.Examined, report.Changed, report.Skipped));
-        var save = Assert.Single(_h.Saves);
+        Assert.Equal("e1", _h.Saves[0].ExpectedETag);
+        var save = _h.Saves[^1];
+        Assert.Equal("e2", save.ExpectedETag);
         Assert.Equal(OutcomeKind.Rejected, save.Audit.Outcome);
         Assert.Equal(RejectionCode.NotDue, save.Audit.RejectionCode);
         Assert.Equal(LeadStatus.Connected, save.Lead.Status);
@@ -204,12 +208,13 @@ public sealed class SweepRunnerTests : IDisposable
         var prior = new AuditRecord(action.CommandId, TransitionType.SlaBreached, OutcomeKind.Applied, null, "sweep:flag-sla-breaches",
             "sla-breached", _slaAsOf, _slaAsOf, LifecycleStage.SQL, LifecycleStage.SQL, LeadStatus.New, LeadStatus.New, 2);
         _loads[lead.Id] = new LeadLoad(_h.StoredAs(lead, "e1"), prior);
+        _h.SaveBehavior = (_, _) => throw new LeadWriteConflictException(WriteConflict.CommandAlreadyRecorded);
         Pages(SweepKind.FlagSlaBreaches, _slaAsOf, [entry]);
 
         var report = await Run(SweepKind.FlagSlaBreaches, _slaAsOf);
 
         Assert.Equal((1, 0, 1), (report.Examined, report.Changed, report.Skipped));
-        Assert.Empty(_h.Saves);
+        Assert.Single(_h.Saves); // refused by the store: the command row exists
         Assert.Equal([entry], Assert.Single(_h.Removed));
     }
 
@@ -309,31 +314,34 @@ public sealed class SweepRunnerTests : IDisposable
         var prior = new AuditRecord(action.CommandId, TransitionType.NoContactTimeout, OutcomeKind.Applied, null, "sweep:disqualify-no-contact",
             "no-contact", _noContactAsOf, _noContactAsOf, LifecycleStage.SQL, LifecycleStage.SQL, LeadStatus.New, LeadStatus.Disqualified, 2);
         _loads[lead.Id] = new LeadLoad(_h.StoredAs(lead, "e1"), prior);
+        _h.SaveBehavior = (_, _) => throw new LeadWriteConflictException(WriteConflict.CommandAlreadyRecorded);
         Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [entry]);
 
         var report = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
 
         Assert.Equal((1, 0, 1), (report.Examined, report.Changed, report.Skipped));
-        Assert.Equal(["load", "index.remove"], _h.Calls);
+        Assert.Equal(["save", "load", "index.remove"], _h.Calls);
         Assert.Equal([entry], Assert.Single(_h.Removed));
     }
 
     [Fact]
     public async Task Refused_occurrence_is_skipped_and_its_entry_removed_by_the_sweep()
     {
-        // The sweep's read says due; the processor's read finds the lead contacted, so the command is refused and recorded.
+        // The sweep's read says due; its write is refused because the lead moved on, the processor reads the contacted
+        // lead, and the command is refused and recorded.
         var due = _h.NewSqlLead("ana@acme.example", _start);
         _h.OnGet(due.Id, _h.StoredAs(due, "e1"));
         var contacted = _h.After(due, Harness.Command(TransitionType.ContactMade, "evt-1", _start.AddDays(1)));
         _loads[due.Id] = new LeadLoad(_h.StoredAs(contacted, "e2"), null);
+        _h.SaveBehavior = (n, _) => n == 1 ? throw new LeadWriteConflictException(WriteConflict.LeadChanged) : Task.CompletedTask;
         var entry = DueEntryFor(SweepKind.DisqualifyNoContact, due, _noContactAsOf);
         Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [entry]);
 
         var report = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
 
         Assert.Equal((1, 0, 1), (report.Examined, report.Changed, report.Skipped));
-        Assert.Equal(OutcomeKind.Rejected, Assert.Single(_h.Saves).Audit.Outcome);
-        Assert.Equal(["load", "save", "index.remove"], _h.Calls);
+        Assert.Equal(OutcomeKind.Rejected, _h.Saves[^1].Audit.Outcome);
+        Assert.Equal(["save", "load", "save", "index.remove"], _h.Calls);
         Assert.Equal([entry], Assert.Single(_h.Removed));
     }
 
@@ -353,7 +361,7 @@ public sealed class SweepRunnerTests : IDisposable
         var save = Assert.Single(_h.Saves);
         Assert.Equal(OutcomeKind.Applied, save.Audit.Outcome);
         Assert.Equal(action.CommandId, save.Audit.CommandId);
-        Assert.Equal(["load", "save", "index.remove"], _h.Calls);
+        Assert.Equal(["save", "index.remove"], _h.Calls);
         Assert.Equal([staleEntry], Assert.Single(_h.Removed));
     }
 

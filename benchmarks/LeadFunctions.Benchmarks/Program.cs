@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(LeadFunctions.Benchmarks.StateMachineBenchmarks).Assembly).Run(args);

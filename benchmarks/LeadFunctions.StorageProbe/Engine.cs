@@ -1,0 +1,97 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using LeadFunctions.Engine;
+using LeadFunctions.Engine.Intake;
+using LeadFunctions.Engine.Ports;
+using LeadFunctions.Engine.Processing;
+using LeadFunctions.Engine.Sweeps;
+using LeadFunctions.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeadFunctions.StorageProbe;
+
+/// <summary>The engine wired as the hosts wire it (AddLeadEngine + AddLeadTableStorage), on its own tables, with a fake clock and the traffic counter.</summary>
+internal sealed class Engine : IDisposable
+{
+    public const string IdentityKey = "bench-key-bench-key-bench-key-bench-0123";
+
+    private readonly ServiceProvider _services;
+
+    public Engine(string connectionString, string leadsTable, string dueTable, DateTimeOffset now, int sweepParallelism = 4)
+    {
+        Clock = new FakeTimeProvider(now);
+        LeadsTable = leadsTable;
+        DueTable = dueTable;
+        var settings = new Dictionary<string, string?>
+        {
+            ["LeadStorage:ConnectionString"] = connectionString,
+            ["LeadStorage:LeadsTable"] = leadsTable,
+            ["LeadStorage:DueTable"] = dueTable,
+            ["LeadIdentity:Key"] = IdentityKey,
+            ["Sweeps:Parallelism"] = sweepParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddLogging();
+        services.AddLeadEngine();
+        services.AddLeadTableStorage();
+        services.AddSingleton<TimeProvider>(Clock);
+
+        // Same client options as StorageServiceCollectionExtensions.CreateTableService, plus the counter.
+        var clientOptions = new TableClientOptions();
+        clientOptions.Retry.MaxRetries = 2;
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        clientOptions.AddPolicy(Traffic, HttpPipelinePosition.PerCall);
+        services.AddSingleton(new TableServiceClient(connectionString, clientOptions));
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public string LeadsTable { get; }
+
+    public string DueTable { get; }
+
+    public TableTraffic Traffic { get; } = new();
+
+    public ILeadStore Store => Get<ILeadStore>();
+
+    public IDueIndex DueIndex => Get<IDueIndex>();
+
+    public LeadCommandProcessor Processor => Get<LeadCommandProcessor>();
+
+    public SubmitFormHandler Intake => Get<SubmitFormHandler>();
+
+    public SweepRunner Sweeps => Get<SweepRunner>();
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public async Task<SubmissionResult> SubmitAsync(string formId, string email, string submissionId)
+    {
+        var fields = new Dictionary<string, string?>
+        {
+            ["email"] = email,
+            ["firstName"] = "Ada",
+            ["lastName"] = "Lovelace",
+            ["company"] = "Analytical Engines Ltd",
+            ["jobTitle"] = "VP Engineering",
+            ["country"] = "GB",
+            ["employees"] = "250",
+            ["consent"] = "true",
+            ["utm_campaign"] = "spring-launch",
+            ["submissionId"] = submissionId,
+        };
+        var result = await Intake.HandleAsync(formId, fields, null, CancellationToken.None);
+        if (result.Status != SubmissionStatus.Accepted)
+        {
+            throw new InvalidOperationException($"Submission was {result.Status}.");
+        }
+
+        return result;
+    }
+
+    public void Dispose() => _services.Dispose();
+}
