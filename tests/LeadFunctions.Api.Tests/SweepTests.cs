@@ -75,3 +75,32 @@ public sealed class ProductionSweepTests(ProductionApiFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.OK, now.StatusCode);
     }
 }
+
+/// <summary>The local host with Sweeps:FanOut, as the Functions app runs: sweeps queue commands and the consumer applies them.</summary>
+public sealed class FanOutApiFactory : ApiFactory
+{
+    public FanOutApiFactory() => Settings["Sweeps:FanOut"] = "true";
+}
+
+public sealed class FanOutSweepTests(FanOutApiFactory factory) : IClassFixture<FanOutApiFactory>
+{
+    [Fact]
+    public async Task A_fanned_out_sweep_queues_the_command_and_the_queue_consumer_applies_it_once()
+    {
+        var client = factory.Keyed();
+        var leadId = await client.NewLeadAsync(formId: "newsletter");
+        const string asOf = "2031-06-01T00:00:00Z";
+
+        var report = await (await client.PostAsync($"/api/admin/sweeps/recycle-dark?asOf={asOf}", null)).JsonAsync();
+        await client.PostAsync($"/api/admin/sweeps/recycle-dark?asOf={asOf}", null); // may queue the same command again
+
+        Assert.True(report.GetProperty("queued").GetInt32() >= 1);
+        Assert.Equal(0, report.GetProperty("changed").GetInt32());
+        var lead = await client.WaitForLeadAsync(leadId, l => l.GetProperty("status").GetString() == "Recycled");
+        Assert.Equal("Marketing", lead.GetProperty("ownerTeam").GetString());
+        await Task.Delay(TimeSpan.FromSeconds(1)); // let a second copy, if queued, reach the consumer
+
+        var history = (await (await client.GetAsync($"/api/leads/{leadId}")).JsonAsync()).GetProperty("history").EnumerateArray().ToList();
+        Assert.Single(history, h => h.GetProperty("type").GetString() == "WentDark" && h.GetProperty("outcome").GetString() == "Applied");
+    }
+}

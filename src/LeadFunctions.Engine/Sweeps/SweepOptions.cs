@@ -15,6 +15,12 @@ public sealed class SweepOptions
     [Range(1, 64)]
     public int Parallelism { get; set; } = 4;
 
+    /// <summary>
+    /// Queue each due lead's command on the transition queue instead of applying it here, so sweep commands and reps'
+    /// commands for one lead go through the same ordered session (Service Bus) and the timer finishes fast.
+    /// </summary>
+    public bool FanOut { get; set; }
+
     // Same keys as the Azure timer triggers' "%Sweeps:<Name>:Schedule%" bindings, so one app setting drives both hosts.
     public SweepTimer DisqualifyNoContact { get; set; } = new() { Schedule = "0 15 6 * * *" };
 

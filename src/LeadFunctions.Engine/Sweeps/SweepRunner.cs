@@ -5,6 +5,7 @@ using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Processing;
 using LeadFunctions.Engine.Telemetry;
+using LeadFunctions.Engine.Transitions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,7 @@ public sealed partial class SweepRunner
     private readonly TimeProvider _time;
     private readonly LeadTelemetry _telemetry;
     private readonly SweepOptions _options;
+    private readonly ITransitionPublisher? _publisher;
     private readonly ILogger<SweepRunner> _logger;
 
     public SweepRunner(
@@ -34,9 +36,16 @@ public sealed partial class SweepRunner
         TimeProvider time,
         LeadTelemetry telemetry,
         IOptions<SweepOptions> options,
-        ILogger<SweepRunner> logger)
+        ILogger<SweepRunner> logger,
+        ITransitionPublisher? publisher = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Value.FanOut && publisher is null)
+        {
+            throw new InvalidOperationException("Sweeps:FanOut needs a transition queue; register one or turn fan-out off.");
+        }
+
+        _publisher = publisher;
         _dueIndex = dueIndex;
         _store = store;
         _schedule = schedule;
@@ -78,10 +87,13 @@ public sealed partial class SweepRunner
             throw;
         }
 
-        var report = new SweepReport(sweep.Name(), now, dryRun, tally.Examined, tally.Changed, tally.Skipped, [.. tally.Planned.OrderBy(p => p.DueAt)]);
+        var report = new SweepReport(sweep.Name(), now, dryRun, tally.Examined, tally.Changed, tally.Skipped, [.. tally.Planned.OrderBy(p => p.DueAt)])
+        {
+            Queued = tally.Queued,
+        };
         var elapsed = _time.GetElapsedTime(started);
         _telemetry.SweepFinished(sweep, report, elapsed);
-        LogFinished(sweep.Name(), dryRun, report.Examined, report.Changed, report.Skipped, elapsed.TotalMilliseconds);
+        LogFinished(sweep.Name(), dryRun, report.Examined, report.Changed, report.Queued, report.Skipped, elapsed.TotalMilliseconds);
         return report;
     }
 
@@ -126,6 +138,19 @@ public sealed partial class SweepRunner
         // Applying the command removes this due entry in the same transaction. Anything else (already applied by an
         // interrupted run, refused, or the entry named an older occurrence) leaves it for us to drop.
         var command = new TransitionCommand(action.CommandId, action.Command, now, Actor: "sweep:" + sweep.Name(), Reason: ReasonOf(sweep));
+        if (_publisher is not null && _options.FanOut)
+        {
+            // The consumer applies it (and removes the entry); queueing it again on a later run is harmless: same command id.
+            await _publisher.PublishAsync(new TransitionEnvelope(entry.LeadId, command), cancellationToken);
+            Interlocked.Increment(ref tally.Queued);
+            if (action.DueAt != entry.DueAt)
+            {
+                await _dueIndex.RemoveAsync([entry], cancellationToken);
+            }
+
+            return;
+        }
+
         var outcome = await _processor.ProcessAsync(entry.LeadId, command, stored, cancellationToken);
         Interlocked.Increment(ref outcome.Kind == OutcomeKind.Applied ? ref tally.Changed : ref tally.Skipped);
         if (outcome.Kind != OutcomeKind.Applied || action.DueAt != entry.DueAt)
@@ -147,14 +172,15 @@ public sealed partial class SweepRunner
         public int Examined;
         public int Changed;
         public int Skipped;
+        public int Queued;
         public readonly ConcurrentBag<PlannedChange> Planned = [];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Sweep}: page {Page} done, {Examined} examined, {Changed} changed, {Skipped} skipped so far")]
     private partial void LogPage(string sweep, int page, int examined, int changed, int skipped);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Sweep} finished (dry run: {DryRun}): {Examined} examined, {Changed} changed, {Skipped} skipped in {ElapsedMs} ms")]
-    private partial void LogFinished(string sweep, bool dryRun, int examined, int changed, int skipped, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Sweep} finished (dry run: {DryRun}): {Examined} examined, {Changed} changed, {Queued} queued, {Skipped} skipped in {ElapsedMs} ms")]
+    private partial void LogFinished(string sweep, bool dryRun, int examined, int changed, int queued, int skipped, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sweep {Sweep} stopped after {Examined} leads; it resumes safely on the next run")]
     private partial void LogFailed(string sweep, int examined, Exception exception);

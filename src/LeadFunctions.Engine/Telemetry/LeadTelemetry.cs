@@ -70,6 +70,7 @@ public sealed class LeadTelemetry : IDisposable
         var name = new KeyValuePair<string, object?>("sweep", sweep.Name());
         _sweepLeads.Add(report.Examined, name, new("outcome", "examined"));
         _sweepLeads.Add(report.Changed, name, new("outcome", "changed"));
+        _sweepLeads.Add(report.Queued, name, new("outcome", "queued"));
         _sweepLeads.Add(report.Skipped, name, new("outcome", "skipped"));
         _sweepDuration.Record(elapsed.TotalSeconds, name);
     }

@@ -4,6 +4,7 @@ using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Engine.Tests.Support;
+using LeadFunctions.Engine.Transitions;
 using Moq;
 
 namespace LeadFunctions.Engine.Tests.Sweeps;
@@ -60,6 +61,43 @@ public sealed class SweepRunnerTests : IDisposable
 
     private Task<SweepReport> Run(SweepKind sweep, DateTimeOffset? asOf, bool dryRun = false)
         => _h.SweepRunner.RunAsync(sweep, asOf, dryRun, CancellationToken.None);
+
+    [Fact]
+    public async Task With_fan_out_a_due_lead_is_queued_under_the_sweep_command_id_and_left_for_the_consumer()
+    {
+        var lead = Stored(_h.NewSqlLead("ana@acme.example", _start));
+        var action = _h.Schedule.ActionFor(SweepKind.FlagSlaBreaches, lead, _slaAsOf)!;
+        var entry = new DueEntry(SweepKind.FlagSlaBreaches, lead.Id, action.DueAt);
+        Pages(SweepKind.FlagSlaBreaches, _slaAsOf, [entry]);
+        var published = new List<TransitionEnvelope>();
+        var publisher = new Mock<ITransitionPublisher>();
+        publisher.Setup(p => p.PublishAsync(It.IsAny<TransitionEnvelope>(), It.IsAny<CancellationToken>()))
+            .Callback<TransitionEnvelope, CancellationToken>((envelope, _) => published.Add(envelope))
+            .Returns(Task.CompletedTask);
+        var options = new SweepOptions { PageSize = _h.SweepOptions.PageSize, Parallelism = 1, FanOut = true };
+        var runner = new SweepRunner(_h.Index.Object, _h.Store.Object, _h.Schedule, _h.Processor, _h.Time, _h.Telemetry,
+            Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Logging.Abstractions.NullLogger<SweepRunner>.Instance, publisher.Object);
+
+        var report = await runner.RunAsync(SweepKind.FlagSlaBreaches, _slaAsOf, dryRun: false, CancellationToken.None);
+
+        var envelope = Assert.Single(published);
+        Assert.Equal(lead.Id, envelope.LeadId);
+        Assert.Equal(action.CommandId, envelope.Command.CommandId);
+        Assert.Equal(TransitionType.SlaBreached, envelope.Command.Type);
+        Assert.Equal((1, 0, 1, 0), (report.Examined, report.Changed, report.Queued, report.Skipped));
+        Assert.Empty(_h.Saves);
+        Assert.Empty(_h.Removed); // the consumer's transaction removes it when it applies the command
+    }
+
+    [Fact]
+    public void Fan_out_without_a_transition_queue_fails_at_start()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new SweepOptions { FanOut = true });
+
+        var error = Assert.Throws<InvalidOperationException>(() => new SweepRunner(_h.Index.Object, _h.Store.Object, _h.Schedule, _h.Processor,
+            _h.Time, _h.Telemetry, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<SweepRunner>.Instance));
+        Assert.Contains("Sweeps:FanOut", error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Pages_through_continuation_tokens_until_there_are_none()
