@@ -28,17 +28,13 @@ public sealed class TableDueIndex : IDueIndex
             {
                 var filter = TableClient.CreateQueryFilter(
                     $"PartitionKey eq {LeadKeys.PartitionName(partition)} and RowKey gt {LeadKeys.DuePrefix(sweep)} and RowKey le {LeadKeys.DueUpTo(sweep, asOf)}");
-                await foreach (var page in _tables.Leads.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["RowKey"], cancellationToken: cancellationToken).AsPages(token, pageSize))
+                var page = await _tables.Leads.PageAsync(filter, pageSize, token, ["RowKey"], cancellationToken);
+                if (page is not null && (page.Values.Count > 0 || page.ContinuationToken is not null))
                 {
                     var next = page.ContinuationToken is { } more ? Format(partition, more)
                         : partition + 1 < LeadKeys.Partitions ? Format(partition + 1, null)
                         : null;
-                    if (page.Values.Count > 0 || page.ContinuationToken is not null)
-                    {
-                        return new DuePage([.. page.Values.Select(e => LeadKeys.ParseDue(sweep, e.RowKey))], next);
-                    }
-
-                    break;
+                    return new DuePage([.. page.Values.Select(e => LeadKeys.ParseDue(sweep, e.RowKey))], next);
                 }
             }
 

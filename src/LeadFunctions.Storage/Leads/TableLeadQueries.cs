@@ -28,19 +28,13 @@ public sealed class TableLeadQueries : ILeadQueries
             var token = continuationToken;
             for (var attempt = 0; attempt < MaxEmptyPages; attempt++)
             {
-                LeadPage? result = null;
-                await foreach (var page in _tables.Leads.QueryAsync<TableEntity>(query, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(token, pageSize))
+                var page = await _tables.Leads.PageAsync(query, pageSize, token, select: null, cancellationToken);
+                if (page is null || page.Values.Count > 0 || page.ContinuationToken is null)
                 {
-                    result = new LeadPage([.. page.Values.Select(LeadRows.ToLead)], page.ContinuationToken);
-                    break;
+                    return new LeadPage([.. (page?.Values ?? []).Select(LeadRows.ToLead)], page?.ContinuationToken);
                 }
 
-                if (result is null || result.Leads.Count > 0 || result.ContinuationToken is null)
-                {
-                    return result ?? new LeadPage([], null);
-                }
-
-                token = result.ContinuationToken;
+                token = page.ContinuationToken;
             }
 
             return new LeadPage([], token);
@@ -55,15 +49,7 @@ public sealed class TableLeadQueries : ILeadQueries
         do
         {
             // Page by page through the guard, so an outage mid-report is a 503 like everywhere else.
-            var page = await _tables.Guard(async () =>
-            {
-                await foreach (var page in _tables.Leads.QueryAsync<TableEntity>(query, maxPerPage: 1000, select: ["State"], cancellationToken: cancellationToken).AsPages(token, 1000))
-                {
-                    return page;
-                }
-
-                return null;
-            });
+            var page = await _tables.Guard(() => _tables.Leads.PageAsync(query, 1000, token, ["State"], cancellationToken));
             if (page is null)
             {
                 yield break;
