@@ -5,7 +5,11 @@ using Azure;
 using Azure.Data.Tables;
 
 // POST /api/forms/{formId}/submissions -> parse the JSON body, derive a lead id from the e-mail (HMAC, as the product
-// does), and write lead row + command row in ONE batch to a single-partition-per-lead table. Nothing else.
+// does), and write ONE entity-group batch. Nothing else: no validation, classification, playbook or pipeline.
+// LoadLimit:Shape picks the batch:
+//   design  (default) the rows this design writes for a new SQL lead, raw: lead row, command row and three due rows
+//           (each with its copy of the lead), in the lead's hash partition of 64, as docs/table-design.md lays out;
+//   minimal           lead row + command row in a partition of their own: the least any lead store could write.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 var connection = builder.Configuration["LeadStorage:ConnectionString"]
@@ -14,6 +18,12 @@ var clientOptions = new TableClientOptions();
 clientOptions.Retry.MaxRetries = 2;
 clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
 var table = new TableServiceClient(connection, clientOptions).GetTableClient(builder.Configuration["LoadLimit:Table"] ?? "LimitLeads");
+var designShape = (builder.Configuration["LoadLimit:Shape"] ?? "design") switch
+{
+    "design" => true,
+    "minimal" => false,
+    var other => throw new InvalidOperationException($"LoadLimit:Shape is 'design' or 'minimal', not '{other}'."),
+};
 await table.CreateIfNotExistsAsync();
 
 var key = Encoding.UTF8.GetBytes("limit-key-limit-key-limit-key-limit-0123");
@@ -29,19 +39,32 @@ app.MapPost("/api/forms/{formId}/submissions", async (HttpRequest request, strin
     var submissionId = body.RootElement.TryGetProperty("submissionId", out var id) ? id.GetString()! : Guid.NewGuid().ToString("N");
     var leadId = "ld-" + Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(email)), 0, 12);
     var now = DateTimeOffset.UtcNow;
-    TableTransactionAction[] batch =
-    [
-        new(TableTransactionActionType.Add, new TableEntity(leadId, "lead")
+    var partition = designShape ? Partition(leadId) : leadId;
+    var due = $"disqualify-no-contact:{now.AddDays(30).UtcTicks};recycle-dark:{now.AddDays(90).UtcTicks};flag-sla-breaches:{now.AddDays(3).UtcTicks}";
+    var batch = new List<TableTransactionAction>
+    {
+        new(TableTransactionActionType.Add, new TableEntity(partition, "lead|" + leadId)
         {
             ["Stage"] = "SQL", ["Status"] = "New", ["OwnerTeam"] = "Sales", ["Quadrant"] = "HotHotHot",
-            ["CheckBackDue"] = false, ["SlaBreached"] = false, ["Version"] = 1L, ["State"] = state,
+            ["CheckBackDue"] = false, ["SlaBreached"] = false, ["Version"] = 1L, ["State"] = state, ["Due"] = due,
         }),
-        new(TableTransactionActionType.Add, new TableEntity(leadId, "cmd|sub:" + submissionId)
+        new(TableTransactionActionType.Add, new TableEntity(partition, $"cmd|{leadId}|sub:{submissionId}")
         {
             ["CommandId"] = "sub:" + submissionId, ["Type"] = "FormSubmitted", ["Outcome"] = "Applied", ["Actor"] = "form:" + formId,
             ["OccurredAt"] = now, ["RecordedAt"] = now, ["ToStage"] = "SQL", ["ToStatus"] = "New", ["Sequence"] = 1L,
         }),
-    ];
+    };
+    if (designShape)
+    {
+        foreach (var (sweep, days) in new[] { ("disqualify-no-contact", 30), ("recycle-dark", 90), ("flag-sla-breaches", 3) })
+        {
+            batch.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, $"due|{sweep}|{now.AddDays(days).UtcTicks:D19}|{leadId}")
+            {
+                ["State"] = state, ["Due"] = due,
+            }));
+        }
+    }
+
     try
     {
         await table.SubmitTransactionAsync(batch, request.HttpContext.RequestAborted);
@@ -58,6 +81,18 @@ app.MapPost("/api/forms/{formId}/submissions", async (HttpRequest request, strin
     return Results.Json(new Accepted(submissionId, leadId), LimitJson.Default.Accepted, statusCode: 202);
 });
 await app.RunAsync();
+
+// The product's partition of a lead: FNV-1a of the id over 64 partitions.
+static string Partition(string leadId)
+{
+    var hash = 2166136261u;
+    foreach (var c in leadId)
+    {
+        hash = (hash ^ c) * 16777619u;
+    }
+
+    return "p" + (hash % 64).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+}
 
 internal sealed record Accepted(string SubmissionId, string LeadId);
 

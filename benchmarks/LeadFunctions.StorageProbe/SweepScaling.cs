@@ -85,7 +85,7 @@ internal static class SweepScaling
     {
         engine.Traffic.Enabled = false;
         var page = await engine.DueIndex.ReadDueAsync(SweepKind.DisqualifyNoContact, Now, 100, null, CancellationToken.None);
-        var leadId = page.Entries[0].LeadId;
+        var leadId = page.Entries[0].Entry.LeadId;
         var duePage = new List<double>();
         var point = new List<double>();
         var load = new List<double>();

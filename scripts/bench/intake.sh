@@ -4,10 +4,11 @@
 # (one Table batch per request), both on the same in-memory Azurite. Warm-up, then fixed-duration runs, alternating
 # the two targets over ROUNDS rounds. Prints throughput, p50/p99 and the ratios.
 # Env: DURATION (s, default 25), WARMUP (s, 10), CONNECTIONS (32), THREADS (2), ROUNDS (2), FORM (contact-us),
-#      PRODUCT_LOG_LEVEL (unset = the host's appsettings, i.e. Information).
+#      PRODUCT_LOG_LEVEL (unset = the host's appsettings, i.e. Information),
+#      LIMIT_SHAPE (design = the rows this design writes per new lead, raw; minimal = lead + command row only).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 duration=${DURATION:-25}; warmup=${WARMUP:-10}; connections=${CONNECTIONS:-32}; threads=${THREADS:-2}
-rounds=${ROUNDS:-2}; form=${FORM:-contact-us}
+rounds=${ROUNDS:-2}; form=${FORM:-contact-us}; limit_shape=${LIMIT_SHAPE:-design}
 
 if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk; else echo "install wrk (apt-get install wrk)" >&2; exit 1; fi
@@ -29,7 +30,7 @@ product_port=$(free_port); limit_port=$(free_port)
 ) >"$out/product.log" 2>&1 &
 bench_pids+=($!)
 (
-  export LeadStorage__ConnectionString="$BENCH_STORAGE" DOTNET_gcServer=0
+  export LeadStorage__ConnectionString="$BENCH_STORAGE" LoadLimit__Shape="$limit_shape" DOTNET_gcServer=0
   exec setsid dotnet run --project benchmarks/LeadFunctions.LoadLimit -c Release --no-build --no-launch-profile --urls "http://127.0.0.1:$limit_port"
 ) >"$out/limit.log" 2>&1 &
 bench_pids+=($!)
@@ -49,7 +50,7 @@ run() { # name port seconds -> RESULT line
   grep '^RESULT' "$out/$1.txt" | sed "s/^RESULT/$1/"
 }
 
-echo "load before: $(load_avg)"
+echo "limit shape: $limit_shape; load before: $(load_avg)"
 echo "warm-up ${warmup}s each"; run warmup-product "$product_port" "$warmup" >/dev/null; run warmup-limit "$limit_port" "$warmup" >/dev/null
 results=()
 for r in $(seq 1 "$rounds"); do

@@ -124,7 +124,7 @@ internal static class HarnessCommands
         do
         {
             var page = await index.ReadDueAsync(sweep, asOf, 100, token, CancellationToken.None);
-            all.AddRange(page.Entries);
+            all.AddRange(page.Entries.Select(e => e.Entry));
             token = page.ContinuationToken;
         }
         while (token is not null);

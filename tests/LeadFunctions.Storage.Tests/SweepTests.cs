@@ -5,6 +5,7 @@ using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Processing;
 using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Engine.Telemetry;
+using LeadFunctions.Storage.Leads;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -40,7 +41,7 @@ public sealed class SweepTests : IDisposable
     }
 
     [Fact]
-    public async Task A_sweep_costs_one_range_read_per_partition_plus_one_read_and_one_transaction_per_due_lead()
+    public async Task A_sweep_costs_one_range_read_per_partition_plus_one_transaction_per_due_lead()
     {
         await SeedAsync("newsletter", 40, "idle");
         await SeedAsync("pricing", 20, "cost");
@@ -53,7 +54,83 @@ public sealed class SweepTests : IDisposable
         var report = await fresh.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None);
 
         Assert.Equal(20, report.Changed);
-        Assert.Equal(64 + (2 * 20), fresh.Requests.Count);
+        Assert.Equal(64 + 20, fresh.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Every_write_leaves_each_due_row_holding_the_lead_as_written()
+    {
+        var id = (await SeedAsync("whitepaper", 1, "copy"))[0];
+        await _harness.ApplyAsync(id, TransitionType.ActivityRecorded, new TransitionData { Points = 5 });
+        await _harness.ApplyAsync(id, TransitionType.ActivityRecorded, new TransitionData { Points = 1 });
+
+        var stored = (await _harness.Store.GetAsync(id, CancellationToken.None))!;
+        var copies = new List<DueLead>();
+        foreach (var sweep in Enum.GetValues<SweepKind>())
+        {
+            var page = await _harness.DueIndex.ReadDueAsync(sweep, _harness.Clock.GetUtcNow().AddYears(2), 100, null, CancellationToken.None);
+            copies.AddRange(page.Entries.Where(e => e.Entry.LeadId == id));
+        }
+
+        Assert.Equal(stored.Due.Order(), copies.Select(c => c.Entry).Order());
+        Assert.NotEmpty(copies);
+        Assert.All(copies, copy =>
+        {
+            Assert.Equal(stored.Lead.Version, copy.Lead!.Lead.Version);
+            Assert.Equal(stored.Lead.Status, copy.Lead.Lead.Status);
+            Assert.Equal(stored.Due.Order(), copy.Lead.Due.Order());
+        });
+    }
+
+    [Fact]
+    public async Task A_sweep_holding_a_stale_copy_never_overwrites_a_newer_change()
+    {
+        var id = (await SeedAsync("pricing", 1, "race"))[0];
+        _harness.Clock.Advance(TimeSpan.FromDays(31));
+        var due = Assert.Single((await _harness.DueIndex.ReadDueAsync(SweepKind.DisqualifyNoContact, _harness.Clock.GetUtcNow(), 100, null, CancellationToken.None)).Entries);
+        await _harness.ApplyAsync(id, TransitionType.ContactMade);
+        var action = _harness.Get<SweepSchedule>().ActionFor(SweepKind.DisqualifyNoContact, due.Lead!.Lead, _harness.Clock.GetUtcNow())!;
+        var command = new TransitionCommand(action.CommandId, action.Command, _harness.Clock.GetUtcNow(), "sweep:disqualify-no-contact");
+
+        using var other = _harness.SecondInstance();
+        var outcome = await other.Processor.ProcessAsync(id, command, due.Lead, CancellationToken.None);
+
+        Assert.NotEqual(OutcomeKind.Applied, outcome.Kind);
+        var lead = await LeadAsync(id);
+        Assert.Equal(LeadStatus.Connected, lead.Status);
+        Assert.Contains(await _harness.Store.GetHistoryAsync(id, CancellationToken.None), h => h.Type == TransitionType.ContactMade && h.Outcome == OutcomeKind.Applied);
+    }
+
+    [Fact]
+    public async Task A_due_row_stored_without_a_copy_is_still_swept_by_reading_its_lead()
+    {
+        var id = (await SeedAsync("pricing", 1, "old"))[0];
+        _harness.Clock.Advance(TimeSpan.FromDays(31));
+        var entry = Assert.Single(await _harness.DueIndex.ReadAllDueAsync(SweepKind.DisqualifyNoContact, _harness.Clock.GetUtcNow()));
+        await _harness.Get<TableProvisioner>().Leads.UpsertEntityAsync(
+            new Azure.Data.Tables.TableEntity(LeadKeys.PartitionOf(id), LeadKeys.Due(entry)), Azure.Data.Tables.TableUpdateMode.Replace);
+
+        var report = await _harness.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None);
+
+        Assert.Equal(1, report.Changed);
+        Assert.Equal(LeadStatus.Disqualified, (await LeadAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task An_entry_rewritten_since_it_was_read_is_not_removed()
+    {
+        var id = (await SeedAsync("pricing", 1, "keep"))[0];
+        _harness.Clock.Advance(TimeSpan.FromDays(31));
+        var asOf = _harness.Clock.GetUtcNow();
+        var due = Assert.Single((await _harness.DueIndex.ReadDueAsync(SweepKind.DisqualifyNoContact, asOf, 100, null, CancellationToken.None)).Entries);
+        var stored = (await _harness.Store.GetAsync(id, CancellationToken.None))!;
+        Assert.True(await _harness.Store.RescheduleAsync(stored, stored.Due, CancellationToken.None));
+
+        await _harness.DueIndex.RemoveAsync([due], CancellationToken.None);
+
+        Assert.Equal([due.Entry], await _harness.DueIndex.ReadAllDueAsync(SweepKind.DisqualifyNoContact, asOf));
+        await _harness.DueIndex.RemoveAsync([new DueLead(due.Entry, null)], CancellationToken.None);
+        Assert.Empty(await _harness.DueIndex.ReadAllDueAsync(SweepKind.DisqualifyNoContact, asOf));
     }
 
     [Fact]
@@ -134,7 +211,7 @@ public sealed class SweepTests : IDisposable
     {
         var ids = await SeedAsync("pricing", 60, "cut");
         _harness.Clock.Advance(TimeSpan.FromDays(31));
-        var failing = new FailingStore(_harness.Store, failOnRead: 37);
+        var failing = new FailingStore(_harness.Store, failOnWrite: 37);
         var interrupted = Runner(failing);
 
         await Assert.ThrowsAsync<StoreUnavailableException>(() => interrupted.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None));
@@ -153,7 +230,8 @@ public sealed class SweepTests : IDisposable
         _harness.DueIndex,
         store,
         _harness.Get<SweepSchedule>(),
-        _harness.Processor,
+        new LeadCommandProcessor(store, _harness.Get<StateMachine>(), _harness.Get<SweepSchedule>(), new LeadStateCache(_harness.Clock),
+            _harness.Clock, _harness.Get<LeadTelemetry>(), NullLogger<LeadCommandProcessor>.Instance),
         _harness.Clock,
         _harness.Get<LeadTelemetry>(),
         Options.Create(new SweepOptions { PageSize = 25, Parallelism = 4 }),
@@ -171,18 +249,18 @@ public sealed class SweepTests : IDisposable
     public void Dispose() => _harness.Dispose();
 
     /// <summary>Storage that stops answering part-way through, as when the host dies mid-sweep.</summary>
-    private sealed class FailingStore(ILeadStore inner, int failOnRead) : ILeadStore
+    private sealed class FailingStore(ILeadStore inner, int failOnWrite) : ILeadStore
     {
-        private int _reads;
+        private int _writes;
 
-        public Task<StoredLead?> GetAsync(string leadId, CancellationToken cancellationToken)
-            => Interlocked.Increment(ref _reads) >= failOnRead
-                ? throw new StoreUnavailableException("simulated outage")
-                : inner.GetAsync(leadId, cancellationToken);
+        public Task<StoredLead?> GetAsync(string leadId, CancellationToken cancellationToken) => inner.GetAsync(leadId, cancellationToken);
 
         public Task<LeadLoad> LoadForCommandAsync(string leadId, string commandId, CancellationToken cancellationToken) => inner.LoadForCommandAsync(leadId, commandId, cancellationToken);
 
-        public Task<string> SaveAsync(LeadWrite write, CancellationToken cancellationToken) => inner.SaveAsync(write, cancellationToken);
+        public Task<string> SaveAsync(LeadWrite write, CancellationToken cancellationToken)
+            => Interlocked.Increment(ref _writes) >= failOnWrite
+                ? throw new StoreUnavailableException("simulated outage")
+                : inner.SaveAsync(write, cancellationToken);
 
         public Task<bool> RescheduleAsync(StoredLead stored, IReadOnlyCollection<Domain.Sweeps.DueEntry> due, CancellationToken cancellationToken) => inner.RescheduleAsync(stored, due, cancellationToken);
 

@@ -11,7 +11,7 @@ public sealed class SweepOptions
     [Range(1, 1000)]
     public int PageSize { get; set; } = 100;
 
-    /// <summary>Leads of one page handled at once. Each lead is its own partition, so they do not contend.</summary>
+    /// <summary>Leads of one page handled at once. Each change touches only its own lead's rows, so they do not contend.</summary>
     [Range(1, 64)]
     public int Parallelism { get; set; } = 4;
 

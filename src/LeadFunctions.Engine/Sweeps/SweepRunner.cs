@@ -12,9 +12,10 @@ using Microsoft.Extensions.Options;
 namespace LeadFunctions.Engine.Sweeps;
 
 /// <summary>
-/// Runs one sweep: pages through the due index (never the whole lead table), re-checks each lead's current
-/// state, and applies the sweep's system command through the state machine. Each due occurrence has its own
-/// command id, so a run that is interrupted and started again never changes a lead twice.
+/// Runs one sweep: pages through the due index (never the whole lead table), re-checks each due lead against the
+/// playbook, and applies the sweep's system command through the state machine. The index holds a copy of each due
+/// lead, so the lead is not read again; a copy gone stale loses its write and the processor reads the lead then.
+/// Each due occurrence has its own command id, so a run that is interrupted and started again never changes a lead twice.
 /// </summary>
 public sealed partial class SweepRunner
 {
@@ -97,10 +98,11 @@ public sealed partial class SweepRunner
         return report;
     }
 
-    private async Task VisitAsync(DueEntry entry, SweepKind sweep, DateTimeOffset now, bool dryRun, Tally tally, CancellationToken cancellationToken)
+    private async Task VisitAsync(DueLead due, SweepKind sweep, DateTimeOffset now, bool dryRun, Tally tally, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref tally.Examined);
-        var stored = await _store.GetAsync(entry.LeadId, cancellationToken);
+        var entry = due.Entry;
+        var stored = due.Lead ?? await _store.GetAsync(entry.LeadId, cancellationToken);
         var action = stored is null ? null : _schedule.ActionFor(sweep, stored.Lead, now);
         if (dryRun)
         {
@@ -131,7 +133,7 @@ public sealed partial class SweepRunner
                 }
             }
 
-            await _dueIndex.RemoveAsync([entry], cancellationToken);
+            await _dueIndex.RemoveAsync([due], cancellationToken);
             return;
         }
 
@@ -145,7 +147,7 @@ public sealed partial class SweepRunner
             Interlocked.Increment(ref tally.Queued);
             if (action.DueAt != entry.DueAt)
             {
-                await _dueIndex.RemoveAsync([entry], cancellationToken);
+                await _dueIndex.RemoveAsync([due], cancellationToken);
             }
 
             return;
@@ -155,7 +157,7 @@ public sealed partial class SweepRunner
         Interlocked.Increment(ref outcome.Kind == OutcomeKind.Applied ? ref tally.Changed : ref tally.Skipped);
         if (outcome.Kind != OutcomeKind.Applied || action.DueAt != entry.DueAt)
         {
-            await _dueIndex.RemoveAsync([entry], cancellationToken);
+            await _dueIndex.RemoveAsync([due], cancellationToken);
         }
     }
 

@@ -11,11 +11,10 @@ namespace LeadFunctions.Storage.Leads;
 
 /// <summary>
 /// Row contents of the Leads table (docs/table-design.md; keys in <see cref="LeadKeys"/>): the lead row, one row per
-/// recorded command (the audit line and the idempotency key in one), and the lead's due entries.
+/// recorded command (the audit line and the idempotency key in one), and the lead's due entries, each with a copy of the lead.
 /// </summary>
 internal static class LeadRows
 {
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -23,9 +22,18 @@ internal static class LeadRows
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipDerivedProperties } },
     };
 
-    public static TableEntity ToEntity(Lead lead, IEnumerable<DueEntry> due)
+    /// <summary>
+    /// The lead row and one row per due entry. Each due row carries a copy of the lead (state and due list), so a sweep
+    /// that reads the due row need not read the lead; the state is serialised once for all of them.
+    /// </summary>
+    public static (TableEntity Lead, IReadOnlyList<TableEntity> DueRows) ToEntities(Lead lead, IReadOnlyCollection<DueEntry> due)
     {
-        var entity = new TableEntity(LeadKeys.PartitionOf(lead.Id), LeadKeys.Lead(lead.Id))
+        var partition = LeadKeys.PartitionOf(lead.Id);
+        var state = JsonSerializer.Serialize(lead, Json);
+
+        // Which due rows this version wrote, so the next write removes exactly those, whatever the playbook says then.
+        var dueList = string.Join(';', due.Select(d => $"{d.Sweep.Name()}:{d.DueAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}"));
+        var leadRow = new TableEntity(partition, LeadKeys.Lead(lead.Id))
         {
             ["Stage"] = lead.Stage.ToString(),
             ["Status"] = lead.Status.ToString(),
@@ -35,17 +43,16 @@ internal static class LeadRows
             ["CheckBackDue"] = lead.Flags.HasFlag(LeadFlags.CheckBackDue),
             ["SlaBreached"] = lead.Flags.HasFlag(LeadFlags.SlaBreached),
             ["Version"] = lead.Version,
-            ["State"] = JsonSerializer.Serialize(lead, Json),
-
-            // Which due rows this version wrote, so the next write removes exactly those, whatever the playbook says then.
-            ["Due"] = string.Join(';', due.Select(d => $"{d.Sweep.Name()}:{d.DueAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}")),
+            ["State"] = state,
+            ["Due"] = dueList,
         };
-        return entity;
+        return (leadRow, [.. due.Select(d => new TableEntity(partition, LeadKeys.Due(d)) { ["State"] = state, ["Due"] = dueList })]);
     }
 
-    public static IReadOnlyCollection<DueEntry> DueOf(TableEntity entity)
+    /// <summary>The lead's due entries as its row (or a due row's copy) lists them.</summary>
+    public static IReadOnlyCollection<DueEntry> DueOf(string leadId, TableEntity entity)
     {
-        var leadId = entity.RowKey[LeadKeys.LeadPrefix.Length..];
+        ArgumentNullException.ThrowIfNull(entity);
         var due = entity.GetString("Due");
         if (string.IsNullOrEmpty(due))
         {
@@ -57,14 +64,15 @@ internal static class LeadRows
             var separator = item.IndexOf(':', StringComparison.Ordinal);
             if (!SweepNames.TryParse(item[..separator], out var sweep))
             {
-                throw new InvalidDataException($"Lead row {entity.RowKey} names an unknown sweep in its due entries.");
+                throw new InvalidDataException($"Row {entity.RowKey} names an unknown sweep in its due entries.");
             }
 
             return new DueEntry(sweep, leadId, new DateTimeOffset(long.Parse(item[(separator + 1)..], CultureInfo.InvariantCulture), TimeSpan.Zero));
         })];
     }
 
-    public static TableEntity ToEntity(DueEntry entry) => new(LeadKeys.PartitionOf(entry.LeadId), LeadKeys.Due(entry));
+    /// <summary>A due row's keys only: enough to delete it.</summary>
+    public static TableEntity KeysOf(DueEntry entry) => new(LeadKeys.PartitionOf(entry.LeadId), LeadKeys.Due(entry));
 
     public static Lead ToLead(TableEntity entity)
     {

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Ports;
@@ -8,8 +9,8 @@ namespace LeadFunctions.Storage.Leads;
 
 /// <summary>
 /// Leads in Azure Table Storage. Every write is one entity-group transaction in the lead's partition: the lead
-/// row (inserted, or replaced only if its ETag is unchanged), the command's row (insert-only, so a command id
-/// recorded once can never be recorded again), and the lead's due entries (added and removed with the lead).
+/// row (inserted, or replaced only if unchanged), the command's row (insert-only, so a command id recorded once can
+/// never be recorded again), and the lead's due rows, all rewritten with a copy of the lead (see <see cref="VersionTag"/>).
 /// </summary>
 public sealed class TableLeadStore : ILeadStore
 {
@@ -49,18 +50,10 @@ public sealed class TableLeadStore : ILeadStore
     {
         ArgumentNullException.ThrowIfNull(write);
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var leadRow = LeadRows.ToEntity(write.Lead, write.DueAfter);
-        var batch = new List<TableTransactionAction>
-        {
-            write.ExpectedETag is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, leadRow)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, leadRow, new ETag(write.ExpectedETag)),
-            new TableTransactionAction(TableTransactionActionType.Add, LeadRows.ToEntity(write.Lead.Id, write.Audit)),
-        };
-
+        var batch = Batch(write.Lead, write.ExpectedETag, write.Audit, write.DueBefore, write.DueAfter);
         try
         {
-            return await SubmitWithDueAsync(batch, write.DueBefore, write.DueAfter, cancellationToken);
+            return await SubmitAsync(batch, cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
@@ -73,14 +66,9 @@ public sealed class TableLeadStore : ILeadStore
     {
         ArgumentNullException.ThrowIfNull(stored);
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var batch = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.UpdateReplace, LeadRows.ToEntity(stored.Lead, due), new ETag(stored.ETag)),
-        };
-
         try
         {
-            await SubmitWithDueAsync(batch, stored.Due, due, cancellationToken);
+            await SubmitAsync(Batch(stored.Lead, stored.ETag, audit: null, stored.Due, due), cancellationToken);
             return true;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412)
@@ -91,15 +79,64 @@ public sealed class TableLeadStore : ILeadStore
     }
 
     /// <summary>
-    /// Adds the due-row changes to a batch whose first action writes the lead row, and submits it. A due row already
-    /// gone (dropped by a sweep) is not an error: that delete is taken out and the rest submitted again.
+    /// One transaction: the lead row (inserted, or replaced if unchanged since <paramref name="expectedTag"/>), the
+    /// command's row, every due row the lead now has (each rewritten with the new copy of the lead, which is what lets
+    /// an unchanged due row stand for an unchanged lead), and deletes for the due rows it no longer has.
     /// </summary>
-    private async Task<string> SubmitWithDueAsync(List<TableTransactionAction> batch, IReadOnlyCollection<DueEntry> dueBefore, IReadOnlyCollection<DueEntry> dueAfter, CancellationToken cancellationToken)
+    private static List<TableTransactionAction> Batch(Lead lead, string? expectedTag, AuditRecord? audit, IReadOnlyCollection<DueEntry> dueBefore, IReadOnlyCollection<DueEntry> dueAfter)
     {
-        var before = dueBefore.ToHashSet();
+        var tag = expectedTag is null ? (VersionTag?)null : VersionTag.Parse(expectedTag);
+        var (leadRow, dueRows) = LeadRows.ToEntities(lead, dueAfter);
+        var batch = new List<TableTransactionAction>
+        {
+            tag switch
+            {
+                null => new(TableTransactionActionType.Add, leadRow),
+                { DueRowKey: null } => new(TableTransactionActionType.UpdateReplace, leadRow, tag.Value.ETag),
+
+                // Guarded by the due row below instead; the lead row must still exist.
+                _ => new(TableTransactionActionType.UpdateReplace, leadRow, ETag.All),
+            },
+        };
+        if (audit is not null)
+        {
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Add, LeadRows.ToEntity(lead.Id, audit)));
+        }
+
+        var guarded = false;
+        foreach (var row in dueRows)
+        {
+            var isGuard = row.RowKey == tag?.DueRowKey;
+            guarded |= isGuard;
+            batch.Add(isGuard
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, tag!.Value.ETag)
+                : new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
+        }
+
         var after = dueAfter.ToHashSet();
-        batch.AddRange(after.Except(before).Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace, LeadRows.ToEntity(d))));
-        batch.AddRange(before.Except(after).Select(d => new TableTransactionAction(TableTransactionActionType.Delete, LeadRows.ToEntity(d), ETag.All)));
+        foreach (var gone in dueBefore.Where(d => !after.Contains(d)))
+        {
+            var row = LeadRows.KeysOf(gone);
+            var isGuard = row.RowKey == tag?.DueRowKey;
+            guarded |= isGuard;
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, isGuard ? tag!.Value.ETag : ETag.All));
+        }
+
+        if (tag?.DueRowKey is not null && !guarded)
+        {
+            throw new ArgumentException("A lead read from a due row must be written with that row among its due entries.", nameof(dueBefore));
+        }
+
+        return batch;
+    }
+
+    /// <summary>
+    /// Submits a batch whose first action writes the lead row. A due row already gone (dropped by a sweep) is not an
+    /// error when it was to be deleted anyway: that delete is taken out and the rest submitted again. A guarded
+    /// delete is never taken out: its row being gone means the lead changed.
+    /// </summary>
+    private async Task<string> SubmitAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken)
+    {
         while (true)
         {
             try
@@ -108,7 +145,7 @@ public sealed class TableLeadStore : ILeadStore
                 return response.Value[LeadAction].Headers.ETag?.ToString() ?? string.Empty;
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 404 && ex.FailedTransactionActionIndex is { } failed
-                && failed > LeadAction && batch[failed].ActionType == TableTransactionActionType.Delete)
+                && failed > LeadAction && batch[failed].ActionType == TableTransactionActionType.Delete && batch[failed].ETag == ETag.All)
             {
                 batch.RemoveAt(failed);
             }
@@ -175,5 +212,5 @@ public sealed class TableLeadStore : ILeadStore
     private static string CommandsOf(string leadId) => TableClient.CreateQueryFilter(
         $"PartitionKey eq {LeadKeys.PartitionOf(leadId)} and RowKey ge {LeadKeys.CommandsFrom(leadId)} and RowKey lt {LeadKeys.CommandsTo(leadId)}");
 
-    private static StoredLead Stored(TableEntity entity) => new(LeadRows.ToLead(entity), entity.ETag.ToString(), LeadRows.DueOf(entity));
+    private static StoredLead Stored(TableEntity entity) => new(LeadRows.ToLead(entity), entity.ETag.ToString(), LeadRows.DueOf(entity.RowKey[LeadKeys.LeadPrefix.Length..], entity));
 }

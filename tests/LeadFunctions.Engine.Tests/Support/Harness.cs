@@ -73,16 +73,16 @@ public sealed class Harness : IDisposable
 
                 return SaveAndTagAsync(count, call);
             });
-        Index.Setup(i => i.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()))
-            .Returns((IReadOnlyCollection<DueEntry> entries, CancellationToken _) =>
+        Index.Setup(i => i.RemoveAsync(It.IsAny<IReadOnlyCollection<DueLead>>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyCollection<DueLead> entries, CancellationToken _) =>
             {
                 lock (_gate)
                 {
-                    Removed.Add([.. entries]);
+                    Removed.Add([.. entries.Select(e => e.Entry)]);
                     Calls.Add("index.remove");
                 }
 
-                return RemoveBehavior(entries);
+                return RemoveBehavior([.. entries.Select(e => e.Entry)]);
             });
     }
 

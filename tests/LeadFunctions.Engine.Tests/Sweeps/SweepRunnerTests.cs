@@ -26,7 +26,11 @@ public sealed class SweepRunnerTests : IDisposable
 
     public void Dispose() => _h.Dispose();
 
+    /// <summary>Index pages of entries stored without a copy of their lead, so the sweep reads each lead.</summary>
     private void Pages(SweepKind sweep, DateTimeOffset asOf, params DueEntry[][] pages)
+        => PagesWithCopies(sweep, asOf, [.. pages.Select(page => page.Select(e => new DueLead(e, null)).ToArray())]);
+
+    private void PagesWithCopies(SweepKind sweep, DateTimeOffset asOf, params DueLead[][] pages)
     {
         for (var i = 0; i < pages.Length; i++)
         {
@@ -157,10 +161,48 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.DoesNotContain(entry, save.DueAfter);
         Assert.Equal(["save"], _h.Calls);
         Assert.Empty(_h.Removed);
-        _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()), Times.Never);
+        _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueLead>>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.Equal(new SweepReport("flag-sla-breaches", _slaAsOf, false, 1, 1, 0, []), report with { Planned = [] });
         Assert.Empty(report.Planned);
         Assert.Equal(1, _h.Metrics.Sum("leadfunctions.sla.breaches"));
+    }
+
+    [Fact]
+    public async Task The_index_copy_of_a_due_lead_is_decided_on_and_guards_the_write_so_the_lead_is_not_read()
+    {
+        var lead = _h.NewSqlLead("ana@acme.example", _start);
+        var entry = DueEntryFor(SweepKind.DisqualifyNoContact, lead, _noContactAsOf);
+        var copy = _h.StoredAs(lead, "due-row-tag");
+        PagesWithCopies(SweepKind.DisqualifyNoContact, _noContactAsOf, [new DueLead(entry, copy)]);
+
+        var dryRun = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf, dryRun: true);
+        var report = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
+
+        Assert.Equal(nameof(TransitionType.NoContactTimeout), Assert.Single(dryRun.Planned).Command);
+        Assert.Equal(1, report.Changed);
+        var save = Assert.Single(_h.Saves);
+        Assert.Equal("due-row-tag", save.ExpectedETag);
+        Assert.Equal(copy.Due, save.DueBefore);
+        Assert.Equal(LeadStatus.Disqualified, save.Lead.Status);
+        Assert.Empty(_h.Loads);
+        _h.Store.Verify(s => s.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_stale_index_copy_loses_its_write_and_the_lead_is_read_and_decided_again()
+    {
+        var fresh = _h.NewSqlLead("ana@acme.example", _start);
+        var entry = DueEntryFor(SweepKind.DisqualifyNoContact, fresh, _noContactAsOf);
+        var contacted = Stored(_h.After(fresh, Harness.Command(TransitionType.ContactMade, "evt-1", _start.AddDays(1))));
+        PagesWithCopies(SweepKind.DisqualifyNoContact, _noContactAsOf, [new DueLead(entry, _h.StoredAs(fresh, "stale-tag"))]);
+        _h.SaveBehavior = (n, _) => n == 1 ? throw new LeadWriteConflictException(WriteConflict.LeadChanged) : Task.CompletedTask;
+
+        await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
+
+        Assert.Equal(["stale-tag", "e1"], _h.Saves.Select(s => s.ExpectedETag));
+        Assert.Equal([(contacted.Id, $"sweep:disqualify-no-contact:{entry.DueAt.UtcTicks}")], _h.Loads);
+        Assert.NotEqual(LeadStatus.Disqualified, _h.Saves[1].Lead.Status);
+        Assert.Equal(OutcomeKind.Rejected, _h.Saves[1].Audit.Outcome);
     }
 
     [Fact]
@@ -323,7 +365,7 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Empty(_h.Calls);
         _h.Store.Verify(s => s.LoadForCommandAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         _h.Store.Verify(s => s.SaveAsync(It.IsAny<LeadWrite>(), It.IsAny<CancellationToken>()), Times.Never);
-        _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()), Times.Never);
+        _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueLead>>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -341,7 +383,7 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Contains(entry, save.DueBefore);
         Assert.DoesNotContain(entry, save.DueAfter);
         Assert.Empty(_h.Removed);
-        _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()), Times.Never);
+        _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueLead>>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
