@@ -19,16 +19,14 @@ internal sealed class Engine : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public Engine(string connectionString, string leadsTable, string dueTable, DateTimeOffset now, int sweepParallelism = 4)
+    public Engine(string connectionString, string leadsTable, DateTimeOffset now, int sweepParallelism = 4)
     {
         Clock = new FakeTimeProvider(now);
         LeadsTable = leadsTable;
-        DueTable = dueTable;
         var settings = new Dictionary<string, string?>
         {
             ["LeadStorage:ConnectionString"] = connectionString,
             ["LeadStorage:LeadsTable"] = leadsTable,
-            ["LeadStorage:DueTable"] = dueTable,
             ["LeadIdentity:Key"] = IdentityKey,
             ["Sweeps:Parallelism"] = sweepParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
@@ -51,8 +49,6 @@ internal sealed class Engine : IDisposable
     public FakeTimeProvider Clock { get; }
 
     public string LeadsTable { get; }
-
-    public string DueTable { get; }
 
     public TableTraffic Traffic { get; } = new();
 

@@ -12,7 +12,7 @@ internal static class RequestCost
     public static async Task RunAsync(string connection, int samples)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
-        using var engine = new Engine(connection, "LeadsCost" + run, "DueCost" + run, Now);
+        using var engine = new Engine(connection, "LeadsCost" + run, Now);
 
         // Creates the tables (first use) so that no measured operation pays for it.
         await engine.SubmitAsync("contact-us", $"warmup-{run}@example.com", "warmup-" + run);

@@ -7,11 +7,9 @@ using LeadFunctions.Engine.Identity;
 namespace LeadFunctions.StorageProbe;
 
 /// <summary>
-/// disqualify-no-contact over N leads of which D are due: rows read and wall time per N. The D due leads are
-/// written by the engine itself (SubmitFormHandler at a clock 40 days back); the N - D others are the exact rows
-/// the product wrote for a template contact-us submission yesterday (read back raw and cloned with the e-mail, lead id
-/// and submission id substituted), seeded in parallel with due-index batches of 100 per partition. Cloning raw rows keeps
-/// the seeder independent of the store's API while the product changes.
+/// disqualify-no-contact over N leads of which D are due: requests, rows read and wall time per N. Every lead is
+/// written by the product's own intake (SubmitFormHandler): the D due ones at a clock 40 days back, the N - D others
+/// yesterday (no-contact due in 29 days), so the table holds exactly the rows the product writes.
 /// </summary>
 internal static class SweepScaling
 {
@@ -23,12 +21,12 @@ internal static class SweepScaling
         foreach (var n in sizes)
         {
             var run = Guid.NewGuid().ToString("N")[..6];
-            using var engine = new Engine(connection, $"LeadsN{n}x{run}", $"DueN{n}x{run}", Now.AddDays(-40));
+            using var engine = new Engine(connection, $"LeadsN{n}x{run}", Now.AddDays(-40));
             var seed = Stopwatch.StartNew();
             await SeedAsync(engine, n, due, run, seedParallelism);
             Console.WriteLine($"N={n}: seeded in {seed.Elapsed.TotalSeconds:F1} s ({n / seed.Elapsed.TotalSeconds:F0} leads/s)");
 
-            // Dry runs read exactly what a real run reads (due pages + a lead read per entry) and change nothing: repeatable.
+            // Dry runs read exactly what a real run reads (the due pages, which carry the leads) and change nothing: repeatable.
             var dry = new List<(double Ms, int Requests, int Entities, string Breakdown, int Changed)>();
             for (var r = 0; r < repeats; r++)
             {
@@ -48,10 +46,9 @@ internal static class SweepScaling
                 throw new InvalidOperationException($"Expected {due} due leads, got dry {median.Changed}, real {real.Changed}, again {again.Changed}.");
             }
 
-            var dueRows = DueRows(real.Breakdown);
             results.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {n:N0} | {due} | {probe.DuePageMs:F1} / {probe.PointReadMs:F1} / {probe.LoadMs:F1} | {median.Ms:F0} | {median.Entities} ({(double)median.Entities / due:0.##} D) | {real.Ms:F0} | {real.Requests} ({(double)real.Requests / due:0.#} per due lead) | {real.Entities} ({(double)real.Entities / due:0.##} D; due-index rows {dueRows}) | {seed.Elapsed.TotalSeconds:F0} s |"));
+                $"| {n:N0} | {due} | {probe.DuePageMs:F1} / {probe.PointReadMs:F1} / {probe.LoadMs:F1} | {median.Ms:F0} | {median.Entities} ({(double)median.Entities / due:0.##} D) | {real.Ms:F0} | {real.Requests} ({(double)real.Requests / due:0.#} per due lead) | {real.Entities} ({(double)real.Entities / due:0.##} D) | {seed.Elapsed.TotalSeconds:F0} s |"));
         }
 
         Console.WriteLine();
@@ -64,9 +61,6 @@ internal static class SweepScaling
             Console.WriteLine(line);
         }
     }
-
-    private static string DueRows(string breakdown)
-        => breakdown.Split(", ").Where(p => p.StartsWith("Due query", StringComparison.Ordinal)).Select(p => p.Split(' ')[^1]).FirstOrDefault() ?? "?";
 
     private static async Task<(double Ms, int Requests, int Entities, string Breakdown, int Changed)> SweepAsync(Engine engine, bool dryRun)
     {
@@ -116,83 +110,10 @@ internal static class SweepScaling
         await Parallel.ForEachAsync(Enumerable.Range(0, due), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
             await engine.SubmitAsync("contact-us", $"due-{run}-{i}@example.com", $"due-{run}-{i}"));
 
-        // A template non-due lead, written by the product's own intake yesterday (no-contact due in 29 days).
+        // The others: yesterday, so nothing is due for 29 days.
         engine.Clock.SetUtcNow(Now.AddDays(-1));
-        var templateEmail = $"tpl-{run}@example.com";
-        var templateSubmission = $"tpl-{run}";
-        var templateLead = (await engine.SubmitAsync("contact-us", templateEmail, templateSubmission)).LeadId!;
-        var tables = engine.Get<TableServiceClient>();
-        var leads = tables.GetTableClient(engine.LeadsTable);
-        var leadRows = await leads.QueryAsync<TableEntity>(e => e.PartitionKey == templateLead).ToListAsync();
-        if (leadRows.Count == 0)
-        {
-            // Not one partition per lead (a layout this tool cannot clone without the store's internals): seed the
-            // rest through the product's intake too, at the same instant, in parallel.
-            Console.WriteLine($"Layout is not one partition per lead: seeding {n - due - 1} leads through SubmitFormHandler.");
-            await Parallel.ForEachAsync(Enumerable.Range(0, n - due - 1), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, _) =>
-                await engine.SubmitAsync("contact-us", $"lead-{run}-{i}@example.com", $"seed-{run}-{i}"));
-            engine.Clock.SetUtcNow(Now);
-            return;
-        }
-
+        await Parallel.ForEachAsync(Enumerable.Range(0, n - due), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, _) =>
+            await engine.SubmitAsync("contact-us", $"lead-{run}-{i}@example.com", $"seed-{run}-{i}"));
         engine.Clock.SetUtcNow(Now);
-
-        // The other N - D - 1: the template's rows exactly as the product wrote them, with the person's e-mail,
-        // lead id and submission id substituted, so they are the rows the processor would write for those people.
-        var dueTable = tables.GetTableClient(engine.DueTable);
-        // Any due-table row that names the template lead (key or property), so the clone follows the layout whatever it is.
-        var dueRows = (await dueTable.QueryAsync<TableEntity>().ToListAsync())
-            .Where(e => e.PartitionKey.Contains(templateLead, StringComparison.Ordinal) || e.RowKey.Contains(templateLead, StringComparison.Ordinal)
-                || e.Select(kv => kv.Value).OfType<string>().Any(v => v.Contains(templateLead, StringComparison.Ordinal))).ToList();
-        if (leadRows.Count < 1 || dueRows.Count == 0)
-        {
-            throw new InvalidOperationException($"Template lead has {leadRows.Count} rows and {dueRows.Count} due entries.");
-        }
-
-        var identity = engine.Get<LeadIdentity>();
-        var chunks = Enumerable.Range(0, n - due - 1).Chunk(100);
-        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism / 16) }, async (chunk, ct) =>
-        {
-            var entries = new List<TableEntity>(chunk.Length * dueRows.Count);
-            await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, ct2) =>
-            {
-                var email = $"lead-{run}-{i}@example.com";
-                var leadId = identity.LeadIdFor(email);
-                string Swap(string value) => value.Replace(templateLead, leadId, StringComparison.Ordinal)
-                    .Replace(templateEmail, email, StringComparison.Ordinal)
-                    .Replace(templateSubmission, $"seed-{run}-{i}", StringComparison.Ordinal);
-                TableEntity Clone(TableEntity row)
-                {
-                    var copy = new TableEntity(Swap(row.PartitionKey), Swap(row.RowKey));
-                    foreach (var (key, value) in row)
-                    {
-                        if (key is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp"))
-                        {
-                            copy[key] = value is string text ? Swap(text) : value;
-                        }
-                    }
-
-                    return copy;
-                }
-
-                var batch = leadRows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, Clone(row))).ToList();
-                try
-                {
-                    await leads.SubmitTransactionAsync(batch, ct2);
-                }
-                catch (TableTransactionFailedException ex) when (ex.Status == 409)
-                {
-                    // A retry (after a client timeout on a busy emulator) of a batch that had landed: the rows are there.
-                }
-                lock (entries)
-                {
-                    entries.AddRange(dueRows.Select(Clone));
-                }
-            });
-
-            // As TableDueIndex.AddAsync writes them: upserts, one batch per partition per 100 entries.
-            await Task.WhenAll(entries.GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)).Select(batch =>
-                dueTable.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct)));
-        });
     }
 }

@@ -2,17 +2,20 @@
 -- Prints one machine-readable RESULT line at the end.
 local counter = 0
 local threads = {}
-local tid = 0
+local started = 0
 
+-- setup runs in the main Lua state; thread:set makes `thread_id` a global of that thread's own state. (A `local` of
+-- the same name here would shadow it in every thread, giving all threads the same prefix: the same people twice.)
 function setup(thread)
-  tid = tid + 1
-  thread:set("tid", tid)
+  started = started + 1
+  thread:set("thread_id", started)
   table.insert(threads, thread)
 end
 
 function init(args)
-  math.randomseed(os.time() + (tid or 0) * 7919)
-  prefix = string.format("%d-%d-%d", os.time(), tid or 0, math.random(1, 1000000000))
+  assert(thread_id, "setup did not number this thread")
+  math.randomseed(os.time() + thread_id * 7919)
+  prefix = string.format("%d-%d-%d", os.time(), thread_id, math.random(1, 1000000000))
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
 end

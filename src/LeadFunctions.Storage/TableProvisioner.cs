@@ -38,9 +38,7 @@ public sealed class TableProvisioner : IDisposable
         {
             if (!_ready)
             {
-                await StorageFailures.Guard(async () =>
-                {
-                    await _service.CreateTableIfNotExistsAsync(_options.LeadsTable, cancellationToken);                });
+                await StorageFailures.Guard(() => _service.CreateTableIfNotExistsAsync(_options.LeadsTable, cancellationToken));
                 _ready = true;
             }
         }
