@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Storage fault: submissions stream into the local host while Azurite is killed with -9 and restarted on the same
-# folder. Pass: clients only ever see 2xx or 503, every lead partition is consistent (Version == command rows, no
+# Storage fault: submissions stream into the local host while Azurite is killed (SIGNAL, default KILL) and restarted
+# on the same folder. SIGNAL=TERM lets Azurite flush its write-behind store as it stops, so "acknowledged => stored"
+# measures the product; with KILL the emulator loses its last seconds of writes whatever the client did. Pass: clients only ever see 2xx or 503, every lead partition is consistent (Version == command rows, no
 # sequence gaps), and every acknowledged (2xx) submission id is stored after the restart. Bounded; 127.0.0.1 only.
 # Usage: bash scripts/reliability/storage-fault.sh [submissions per client (400)] [clients (2)]
 set -euo pipefail
@@ -30,8 +31,8 @@ client() { # n: bounded loop, one line per response: "<submissionId> <http statu
 pids=()
 for n in $(seq 1 "$clients"); do client "$n" & pids+=($!); done
 sleep "${KILL_AFTER:-3}"
-echo "kill -9 azurite ($azurite_pid) after ${KILL_AFTER:-3} s"
-kill -9 "$azurite_pid"; wait "$azurite_pid" 2>/dev/null || true
+echo "kill -${SIGNAL:-KILL} azurite ($azurite_pid) after ${KILL_AFTER:-3} s"
+kill -"${SIGNAL:-KILL}" "$azurite_pid"; wait "$azurite_pid" 2>/dev/null || true
 sleep "${DOWN_FOR:-4}"
 start_azurite
 echo "azurite restarted on the same folder"
