@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using LeadFunctions.Domain.Sweeps;
+using LeadFunctions.Storage.Leads;
 
 // POST /api/forms/{formId}/submissions -> parse the JSON body, derive a lead id from the e-mail (HMAC, as the product
 // does), and write ONE entity-group batch. Nothing else: no validation, classification, playbook or pipeline.
@@ -39,16 +41,22 @@ app.MapPost("/api/forms/{formId}/submissions", async (HttpRequest request, strin
     var submissionId = body.RootElement.TryGetProperty("submissionId", out var id) ? id.GetString()! : Guid.NewGuid().ToString("N");
     var leadId = "ld-" + Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(email)), 0, 12);
     var now = DateTimeOffset.UtcNow;
-    var partition = designShape ? Partition(leadId) : leadId;
-    var due = $"disqualify-no-contact:{now.AddDays(30).UtcTicks};recycle-dark:{now.AddDays(90).UtcTicks};flag-sla-breaches:{now.AddDays(3).UtcTicks}";
+    var partition = designShape ? LeadKeys.PartitionOf(leadId) : leadId;
+    DueEntry[] dueEntries =
+    [
+        new(SweepKind.DisqualifyNoContact, leadId, now.AddDays(30)),
+        new(SweepKind.RecycleDark, leadId, now.AddDays(90)),
+        new(SweepKind.FlagSlaBreaches, leadId, now.AddDays(3)),
+    ];
+    var due = string.Join(';', dueEntries.Select(d => $"{d.Sweep.Name()}:{d.DueAt.UtcTicks}"));
     var batch = new List<TableTransactionAction>
     {
-        new(TableTransactionActionType.Add, new TableEntity(partition, "lead|" + leadId)
+        new(TableTransactionActionType.Add, new TableEntity(partition, LeadKeys.Lead(leadId))
         {
             ["Stage"] = "SQL", ["Status"] = "New", ["OwnerTeam"] = "Sales", ["Quadrant"] = "HotHotHot",
             ["CheckBackDue"] = false, ["SlaBreached"] = false, ["Version"] = 1L, ["State"] = state, ["Due"] = due,
         }),
-        new(TableTransactionActionType.Add, new TableEntity(partition, $"cmd|{leadId}|sub:{submissionId}")
+        new(TableTransactionActionType.Add, new TableEntity(partition, LeadKeys.Command(leadId, "sub:" + submissionId))
         {
             ["CommandId"] = "sub:" + submissionId, ["Type"] = "FormSubmitted", ["Outcome"] = "Applied", ["Actor"] = "form:" + formId,
             ["OccurredAt"] = now, ["RecordedAt"] = now, ["ToStage"] = "SQL", ["ToStatus"] = "New", ["Sequence"] = 1L,
@@ -56,13 +64,8 @@ app.MapPost("/api/forms/{formId}/submissions", async (HttpRequest request, strin
     };
     if (designShape)
     {
-        foreach (var (sweep, days) in new[] { ("disqualify-no-contact", 30), ("recycle-dark", 90), ("flag-sla-breaches", 3) })
-        {
-            batch.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, $"due|{sweep}|{now.AddDays(days).UtcTicks:D19}|{leadId}")
-            {
-                ["State"] = state, ["Due"] = due,
-            }));
-        }
+        batch.AddRange(dueEntries.Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+            new TableEntity(partition, LeadKeys.Due(d)) { ["State"] = state, ["Due"] = due })));
     }
 
     try
@@ -81,18 +84,6 @@ app.MapPost("/api/forms/{formId}/submissions", async (HttpRequest request, strin
     return Results.Json(new Accepted(submissionId, leadId), LimitJson.Default.Accepted, statusCode: 202);
 });
 await app.RunAsync();
-
-// The product's partition of a lead: FNV-1a of the id over 64 partitions.
-static string Partition(string leadId)
-{
-    var hash = 2166136261u;
-    foreach (var c in leadId)
-    {
-        hash = (hash ^ c) * 16777619u;
-    }
-
-    return "p" + (hash % 64).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
-}
 
 internal sealed record Accepted(string SubmissionId, string LeadId);
 
