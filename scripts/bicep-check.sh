@@ -13,6 +13,9 @@
 #                        (e.g. on macOS/arm64, which the NuGet mirror lacks)
 #   NUGET_FLAT_CONTAINER NuGet v3 flat container base URL
 #                        (default https://api.nuget.org/v3-flatcontainer)
+#
+# --install-only: install (or find) the CLI, print its path and stop; the deploy
+# contract test compiles infra/main.bicep with it.
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -87,6 +90,10 @@ version_line="$("$bicep" --version)"
 log "using $version_line ($bicep)"
 [[ -n "${BICEP_BIN:-}" || "$version_line" == *"version $BICEP_VERSION "* ]] ||
   die "expected Bicep CLI $BICEP_VERSION, got: $version_line"
+if [[ "${1:-}" == "--install-only" ]]; then
+  printf '%s\n' "$bicep"
+  exit 0
+fi
 
 mapfile -t bicep_files < <(find infra -type f -name '*.bicep' | LC_ALL=C sort)
 mapfile -t param_files < <(find infra -type f -name '*.bicepparam' | LC_ALL=C sort)

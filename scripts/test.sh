@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The README's test command: installs the dev tools from the lockfile, builds everything that builds on this
-# machine's package feed (all but the Azure Functions app) with warnings as errors, runs every test project,
-# and ends with the summed TRX counts: "N passed, N failed, N skipped".
+# The README's test command: installs the dev tools from the lockfile and the Bicep CLI, builds the whole solution
+# (the Azure Functions app included, see scripts/build.sh) with warnings as errors, runs every test project, and
+# ends with the summed TRX counts: "N passed, N failed, N skipped".
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -12,14 +12,13 @@ results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
-# The Functions app needs the Functions worker packages, which this machine's feed does not serve; it is built
-# where the full registry is reachable (`dotnet build LeadFunctions.sln`). Everything else is in this filter.
-filter="$root/artifacts/LeadFunctions.Local.slnf"
-bash scripts/local-slnf.sh "$filter"
+# The deploy-contract tests compile infra/main.bicep with the same pinned CLI CI lints with.
+LEADFUNCTIONS_BICEP="$(bash scripts/bicep-check.sh --install-only 2>/dev/null)"
+export LEADFUNCTIONS_BICEP
 
-dotnet build "$filter" -c Release -warnaserror -nologo -v minimal
+bash scripts/build.sh Release
 set +e
-dotnet test "$filter" -c Release --no-build --nologo \
+dotnet test LeadFunctions.sln -c Release --no-build --nologo \
   --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
 status=$?
 set -e

@@ -1,0 +1,23 @@
+using LeadFunctions.Engine;
+using LeadFunctions.Http;
+using LeadFunctions.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadFunctions.Functions.Hosting;
+
+public static class FunctionsAppRegistration
+{
+    /// <summary>
+    /// Everything the triggers depend on, apart from the Functions host itself and telemetry: the engine, Table
+    /// Storage, the shared HTTP endpoint logic and the Service Bus transport. One method, so the deploy-contract test
+    /// builds exactly what Azure builds from the infrastructure's app settings.
+    /// </summary>
+    public static IServiceCollection AddLeadFunctionsApp(this IServiceCollection services)
+    {
+        services.AddLeadEngine();
+        services.AddLeadTableStorage();
+        services.AddLeadHttp();
+        services.AddServiceBusTransitions();
+        return services;
+    }
+}

@@ -1,0 +1,92 @@
+using LeadFunctions.Functions.Tests.Support;
+
+namespace LeadFunctions.Functions.Tests.Metadata;
+
+/// <summary>
+/// Every function Azure will index, pinned: a renamed route, a lost [Function] or a changed binding property fails
+/// here. The expectations are written out, not read from the code, on purpose.
+/// </summary>
+public sealed class FunctionMetadataTests
+{
+    public static TheoryData<string, string, string, string> HttpFunctions => new()
+    {
+        { "SubmitForm", "post", "forms/{formId}/submissions", "Anonymous" },
+        { "Health", "get", "health", "Anonymous" },
+        { "OpenApi", "get", "openapi.json", "Anonymous" },
+        { "PostLeadEvent", "post", "leads/{leadId}/events", "Function" },
+        { "PostEventByEmail", "post", "events", "Function" },
+        { "ListLeads", "get", "leads", "Function" },
+        { "GetLead", "get", "leads/{leadId}", "Function" },
+        { "EraseLead", "delete", "leads/{leadId}", "Function" },
+        { "VelocityReport", "get", "reports/velocity", "Function" },
+        { "RunSweep", "post", "admin/sweeps/{sweep}", "Function" },
+    };
+
+    public static TheoryData<string, string> TimerFunctions => new()
+    {
+        { "DisqualifyNoContact", "%Sweeps:DisqualifyNoContact:Schedule%" },
+        { "RecycleDark", "%Sweeps:RecycleDark:Schedule%" },
+        { "FlagCheckBacks", "%Sweeps:FlagCheckBacks:Schedule%" },
+        { "FlagSlaBreaches", "%Sweeps:FlagSlaBreaches:Schedule%" },
+    };
+
+    [Fact]
+    public void The_app_declares_exactly_the_expected_functions()
+    {
+        var expected = HttpFunctions.Select(row => (string)row[0])
+            .Concat(TimerFunctions.Select(row => (string)row[0]))
+            .Append("ApplyTransition")
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(expected, FunctionsMetadata.Triggers.Select(t => t.Function).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(HttpFunctions))]
+    public void Http_function_keeps_its_route_method_and_auth_level(string function, string method, string route, string authLevel)
+    {
+        var trigger = FunctionsMetadata.Trigger(function);
+
+        Assert.Equal("httpTrigger", trigger.Type);
+        Assert.Equal(route, trigger.Text("route"));
+        Assert.Equal([method], trigger.Methods);
+        Assert.Equal(authLevel, trigger.Text("authLevel"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TimerFunctions))]
+    public void Timer_function_reads_its_schedule_from_app_settings(string function, string schedule)
+    {
+        var trigger = FunctionsMetadata.Trigger(function);
+
+        Assert.Equal("timerTrigger", trigger.Type);
+        Assert.Equal(schedule, trigger.Text("schedule"));
+        Assert.NotEqual(true, trigger.Flag("runOnStartup"));
+    }
+
+    [Fact]
+    public void Transition_queue_function_takes_one_session_at_a_time_and_settles_by_hand()
+    {
+        var trigger = FunctionsMetadata.Trigger("ApplyTransition");
+
+        Assert.Equal("serviceBusTrigger", trigger.Type);
+        Assert.Equal("%Transitions:QueueName%", trigger.Text("queueName"));
+        Assert.Equal("ServiceBusConnection", trigger.Text("connection"));
+        Assert.True(trigger.Flag("isSessionsEnabled"));
+        Assert.False(trigger.Flag("autoCompleteMessages"));
+        Assert.Equal("One", trigger.Text("cardinality"));
+    }
+
+    [Fact]
+    public void Every_entry_point_is_a_public_method_of_the_app()
+    {
+        var app = typeof(Hosting.FunctionsAppRegistration).Assembly;
+        foreach (var trigger in FunctionsMetadata.Triggers)
+        {
+            var split = trigger.EntryPoint.LastIndexOf('.');
+            var type = app.GetType(trigger.EntryPoint[..split], throwOnError: false);
+            Assert.True(type is not null, $"{trigger.Function}: no type {trigger.EntryPoint[..split]}");
+            Assert.NotNull(type!.GetMethod(trigger.EntryPoint[(split + 1)..]));
+        }
+    }
+}
