@@ -44,6 +44,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<LeadCommandProcessor>();
         services.AddSingleton<SubmitFormHandler>();
         services.AddSingleton<TransitionMessageHandler>();
+        services.AddOptions<StoreOutageBackoffOptions>().BindConfiguration(StoreOutageBackoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StoreOutageBackoff>();
         services.AddSingleton<SweepRunner>();
         services.AddSingleton<VelocityReportHandler>();
         services.AddSingleton<EraseLeadHandler>();

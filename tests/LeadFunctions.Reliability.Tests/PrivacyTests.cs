@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using LeadFunctions.TestSupport;
 using Xunit.Abstractions;
 
 namespace LeadFunctions.Reliability.Tests;

@@ -2,19 +2,28 @@ using Azure.Messaging.ServiceBus;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Transitions;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.Functions.Transitions;
 
 /// <summary>
 /// Applies queued transition commands. Settlement is manual: complete when the command is applied, refused
-/// (recorded) or already recorded; dead-letter, with the reason, what can never succeed; abandon on a storage
-/// outage so the message is redelivered (and dead-lettered by Service Bus after maxDeliveryCount).
+/// (recorded) or already recorded; dead-letter, with the reason, what can never succeed. A storage outage is waited
+/// out inside the delivery (<see cref="StoreOutageBackoff"/>, the session lock renewed by the host meanwhile) and
+/// only then is the message given back, so an outage of minutes costs one delivery, not all of them.
 /// </summary>
-public sealed class TransitionQueueFunction
+public sealed partial class TransitionQueueFunction
 {
     private readonly TransitionMessageHandler _handler;
+    private readonly StoreOutageBackoff _backoff;
+    private readonly ILogger<TransitionQueueFunction> _logger;
 
-    public TransitionQueueFunction(TransitionMessageHandler handler) => _handler = handler;
+    public TransitionQueueFunction(TransitionMessageHandler handler, StoreOutageBackoff backoff, ILogger<TransitionQueueFunction> logger)
+    {
+        _handler = handler;
+        _backoff = backoff;
+        _logger = logger;
+    }
 
     [Function(nameof(ApplyTransition))]
     public async Task ApplyTransition(
@@ -28,12 +37,13 @@ public sealed class TransitionQueueFunction
         MessageHandling handling;
         try
         {
-            handling = await _handler.HandleAsync(message.Body.ToMemory(), cancellationToken);
+            handling = await _backoff.RunAsync(token => _handler.HandleAsync(message.Body.ToMemory(), token), cancellationToken);
         }
         catch (StoreUnavailableException)
         {
+            LogGivingBack(message.SessionId, message.DeliveryCount);
             await actions.AbandonMessageAsync(message, cancellationToken: cancellationToken);
-            throw;
+            return;
         }
 
         if (handling.Settlement == MessageSettlement.DeadLetter)
@@ -44,4 +54,7 @@ public sealed class TransitionQueueFunction
 
         await actions.CompleteMessageAsync(message, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage still unavailable after the outage budget; giving back the command for lead {LeadId} (delivery {DeliveryCount})")]
+    private partial void LogGivingBack(string? leadId, int deliveryCount);
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace LeadFunctions.Reliability.Tests;
+namespace LeadFunctions.TestSupport;
 
 /// <summary>Records every log entry at every level: the formatted message, every structured value, scopes and exceptions.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
