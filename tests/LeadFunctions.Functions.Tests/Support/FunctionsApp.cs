@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -37,6 +39,9 @@ public sealed class FunctionsApp : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+
+        // The Functions host provides these; Azure runs as Production.
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production, ApplicationName = "LeadFunctions" });
         services.AddLeadFunctionsApp();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(Publisher);
@@ -59,6 +64,17 @@ public sealed class FunctionsApp : IDisposable
     public OutageStore Store => _services.GetRequiredService<OutageStore>();
 
     public T Create<T>() => ActivatorUtilities.CreateInstance<T>(_services);
+
+    /// <summary>Runs an HTTP trigger's result as the worker would and returns the response's status and body.</summary>
+    public static async Task<(int Status, string Body)> ExecuteAsync(HttpContext context, IResult result)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(result);
+        await result.ExecuteAsync(context);
+        context.Response.Body.Position = 0;
+        using var reader = new StreamReader(context.Response.Body, leaveOpen: true);
+        return (context.Response.StatusCode, await reader.ReadToEndAsync());
+    }
 
     /// <summary>A request as the worker's ASP.NET Core integration hands it to an HTTP trigger.</summary>
     public HttpContext Request(string method, string path, string? json = null, string? query = null)
