@@ -137,15 +137,41 @@ public sealed class RateLimitTests : IDisposable
     }
 
     [Fact]
-    public void Defaults_are_30_a_minute_and_trust_forwarded_for_only_in_azure_functions()
+    public void App_service_source_takes_the_front_ends_client_ip_then_the_hop_it_appended()
+    {
+        static string Key(string? clientIp, string? xff)
+        {
+            var context = new DefaultHttpContext();
+            context.Connection.RemoteIpAddress = IPAddress.Parse("10.0.0.1");
+            if (clientIp is not null)
+            {
+                context.Request.Headers[IntakeRateLimiter.AppServiceClientIpHeader] = clientIp;
+            }
+
+            if (xff is not null)
+            {
+                context.Request.Headers[IntakeRateLimiter.ForwardedForHeader] = xff;
+            }
+
+            return IntakeRateLimiter.ClientKey(context.Request, ClientAddressSource.AppServiceClientIp);
+        }
+
+        Assert.Equal("203.0.113.7", Key("203.0.113.7:51234", "198.51.100.99, 203.0.113.7:51234"));
+        Assert.Equal("2001:db8::/64", Key("[2001:db8::5]:443", null));
+        Assert.Equal("203.0.113.7", Key(null, "198.51.100.99, 203.0.113.7:51234"));
+        Assert.Equal("203.0.113.7", Key("not-an-address", "198.51.100.99, 203.0.113.7"));
+        Assert.Equal("10.0.0.1", Key(null, null));
+    }
+
+    [Fact]
+    public void Defaults_are_30_a_minute_and_the_tcp_peer_unless_the_host_chooses()
     {
         var options = new IntakeRateLimitOptions();
         Assert.True(options.Enabled);
         Assert.Equal(30, options.PermitLimit);
         Assert.Equal(TimeSpan.FromMinutes(1), options.Window);
         Assert.Equal(ClientAddressSource.Auto, options.ClientAddress);
-        var inFunctions = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("FUNCTIONS_WORKER_RUNTIME"));
-        Assert.Equal(inFunctions ? ClientAddressSource.ForwardedForFirst : ClientAddressSource.Connection, options.EffectiveClientAddress);
+        Assert.Equal(ClientAddressSource.Connection, options.EffectiveClientAddress);
     }
 
     public void Dispose()

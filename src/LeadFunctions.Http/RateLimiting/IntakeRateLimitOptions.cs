@@ -5,7 +5,7 @@ namespace LeadFunctions.Http.RateLimiting;
 /// <summary>Where the intake rate limiter reads the client's address from.</summary>
 public enum ClientAddressSource
 {
-    /// <summary><see cref="ForwardedForFirst"/> when running in Azure Functions (FUNCTIONS_WORKER_RUNTIME is set), else <see cref="Connection"/>.</summary>
+    /// <summary>The host's choice: the Functions app makes it <see cref="AppServiceClientIp"/>; anywhere else it is <see cref="Connection"/>.</summary>
     Auto,
 
     /// <summary>The TCP peer (HttpContext.Connection.RemoteIpAddress). Right for a host that faces clients directly.</summary>
@@ -16,6 +16,13 @@ public enum ClientAddressSource
 
     /// <summary>The last X-Forwarded-For hop: for a proxy that appends to a client-supplied header instead of replacing it.</summary>
     ForwardedForLast,
+
+    /// <summary>
+    /// Azure App Service and Functions: the Client-IP header, which the platform's front end sets on every request and
+    /// overwrites when a client sends its own, so it cannot be forged; else the X-Forwarded-For hop the front end
+    /// appended (the last); else the peer. The first X-Forwarded-For hop is whatever the client claims.
+    /// </summary>
+    AppServiceClientIp,
 }
 
 /// <summary>
@@ -37,8 +44,6 @@ public sealed class IntakeRateLimitOptions
 
     public ClientAddressSource ClientAddress { get; set; } = ClientAddressSource.Auto;
 
-    /// <summary>The source <see cref="ClientAddressSource.Auto"/> stands for in this process.</summary>
-    public ClientAddressSource EffectiveClientAddress => ClientAddress != ClientAddressSource.Auto
-        ? ClientAddress
-        : string.IsNullOrEmpty(Environment.GetEnvironmentVariable("FUNCTIONS_WORKER_RUNTIME")) ? ClientAddressSource.Connection : ClientAddressSource.ForwardedForFirst;
+    /// <summary>The source in force: <see cref="ClientAddressSource.Auto"/> left by the host means the TCP peer.</summary>
+    public ClientAddressSource EffectiveClientAddress => ClientAddress == ClientAddressSource.Auto ? ClientAddressSource.Connection : ClientAddress;
 }

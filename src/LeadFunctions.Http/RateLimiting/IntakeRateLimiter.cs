@@ -18,6 +18,9 @@ public sealed class IntakeRateLimiter : IDisposable
 {
     public const string ForwardedForHeader = "X-Forwarded-For";
 
+    /// <summary>Set by the Azure App Service front end (which Functions sits behind), overwriting any value a client sent.</summary>
+    public const string AppServiceClientIpHeader = "Client-IP";
+
     private readonly IntakeRateLimitOptions _options;
     private readonly ClientAddressSource _source;
     private readonly PartitionedRateLimiter<string>? _limiter;
@@ -67,6 +70,7 @@ public sealed class IntakeRateLimiter : IDisposable
         {
             ClientAddressSource.ForwardedForFirst => ForwardedFor(request, last: false),
             ClientAddressSource.ForwardedForLast => ForwardedFor(request, last: true),
+            ClientAddressSource.AppServiceClientIp => Parse(request.Headers[AppServiceClientIpHeader].ToString()) ?? ForwardedFor(request, last: true),
             _ => null,
         } ?? request.HttpContext.Connection.RemoteIpAddress;
         return address is null ? "unknown" : Normalize(address);
@@ -84,11 +88,16 @@ public sealed class IntakeRateLimiter : IDisposable
             return null;
         }
 
-        var hop = last ? hops[^1] : hops[0];
+        return Parse(last ? hops[^1] : hops[0]);
+    }
 
-        // "1.2.3.4", "1.2.3.4:5678", "::1", "[::1]:80". Anything else is not an address and falls back to the peer.
-        return IPAddress.TryParse(hop, out var address) ? address
-            : IPEndPoint.TryParse(hop, out var endpoint) ? endpoint.Address
+    /// <summary>"1.2.3.4", "1.2.3.4:5678", "::1", "[::1]:80". Anything else is not an address and falls back to the next source.</summary>
+    private static IPAddress? Parse(string? value)
+    {
+        var text = value?.Trim();
+        return string.IsNullOrEmpty(text) ? null
+            : IPAddress.TryParse(text, out var address) ? address
+            : IPEndPoint.TryParse(text, out var endpoint) ? endpoint.Address
             : null;
     }
 

@@ -1,5 +1,6 @@
 using LeadFunctions.Engine;
 using LeadFunctions.Http;
+using LeadFunctions.Http.RateLimiting;
 using LeadFunctions.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,16 @@ public static class FunctionsAppRegistration
         services.AddLeadTableStorage();
         services.AddLeadHttp();
         services.AddServiceBusTransitions();
+
+        // Behind the App Service front end the peer is the platform, and the first X-Forwarded-For hop is whatever
+        // the client wrote; the front end's own Client-IP header is the address it vouches for.
+        services.PostConfigure<IntakeRateLimitOptions>(options =>
+        {
+            if (options.ClientAddress == ClientAddressSource.Auto)
+            {
+                options.ClientAddress = ClientAddressSource.AppServiceClientIp;
+            }
+        });
         return services;
     }
 }

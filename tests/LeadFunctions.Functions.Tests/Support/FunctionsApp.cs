@@ -65,6 +65,9 @@ public sealed class FunctionsApp : IDisposable
 
     public T Create<T>() => ActivatorUtilities.CreateInstance<T>(_services);
 
+    public T Options<T>()
+        where T : class => _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<T>>().Value;
+
     /// <summary>Runs an HTTP trigger's result as the worker would and returns the response's status and body.</summary>
     public static async Task<(int Status, string Body)> ExecuteAsync(HttpContext context, IResult result)
     {
