@@ -1,5 +1,7 @@
+using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Engine.Intake;
 using LeadFunctions.Http.RateLimiting;
+using LeadFunctions.Http.Rejections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -65,13 +67,17 @@ public static class IntakeEndpoints
         var result = await handler.HandleAsync(formId, fields, BodyReader.Single(headerValues), cancellationToken);
         return result.Status switch
         {
-            SubmissionStatus.UnknownForm => Problems.NotFound("There is no such form."),
+            SubmissionStatus.UnknownForm => Problems.NotFound(RejectionReasons.NoSuchForm, NoSuchForm(services)),
             SubmissionStatus.Invalid => Problems.Invalid(result.Errors),
             _ when redirect is not null => new SeeOtherResult(redirect),
             SubmissionStatus.Ignored => Results.Json(new { submissionId = result.SubmissionId }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted),
             _ => Results.Json(new { submissionId = result.SubmissionId, leadId = result.LeadId }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted),
         };
     }
+
+    /// <summary>Form ids are public (every website form carries one), so the 404 names the valid ones.</summary>
+    private static string NoSuchForm(IServiceProvider services)
+        => $"There is no such form. Forms: {string.Join(", ", services.GetRequiredService<PlaybookVocabulary>().FormIds)}.";
 
     /// <summary>Only http(s) URLs whose origin is configured: an open redirect would let anyone borrow our domain for phishing.</summary>
     private static Uri? AllowedRedirect(string value, IntakeOptions options)

@@ -103,10 +103,14 @@ public sealed class IntakeTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Unknown_form_is_404()
+    public async Task Unknown_form_is_404_naming_the_valid_form_ids()
     {
-        var response = await _client.SubmitJsonAsync("no-such-form", new { email = Api.Email() });
+        var response = await _client.SubmitJsonAsync("demo", new { email = Api.Email() });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var detail = (await response.JsonAsync()).GetProperty("detail").GetString();
+        Assert.Equal(
+            "There is no such form. Forms: newsletter, webinar, whitepaper, assessment-request, contact-us, demo-request, pricing.",
+            detail);
     }
 
     [Fact]
