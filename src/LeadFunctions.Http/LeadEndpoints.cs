@@ -85,6 +85,8 @@ public sealed record LeadView(
     DateTimeOffset? NextCheckBackAt,
     bool Suppressed,
     string? SuppressedReason,
+    bool Consent,
+    LeadMessage? LastMessage,
     IReadOnlyList<HistoryView>? History)
 {
     public static LeadView From(Lead lead, IEnumerable<AuditRecord> history)
@@ -113,6 +115,8 @@ public sealed record LeadView(
             lead.NextCheckBackAt,
             lead.Suppressed,
             lead.SuppressedReason,
+            lead.Consent,
+            lead.LastMessage,
             [.. history.OrderBy(a => a.Sequence).Select(a => new HistoryView(
                 a.OccurredAt, a.RecordedAt, a.Type, a.Outcome, a.RejectionCode, a.Reason, a.Actor, a.FromStage, a.ToStage, a.FromStatus, a.ToStatus))]);
     }
