@@ -77,7 +77,7 @@ public static class IntakeEndpoints
 
     /// <summary>Form ids are public (every website form carries one), so the 404 names the valid ones.</summary>
     private static string NoSuchForm(IServiceProvider services)
-        => $"There is no such form. Forms: {string.Join(", ", services.GetRequiredService<PlaybookVocabulary>().FormIds)}.";
+        => $"There is no such form. Forms: {string.Join(", ", services.GetRequiredService<PlaybookVocabulary>().FormIds())}.";
 
     private sealed class SeeOtherResult(Uri location) : IResult
     {

@@ -15,7 +15,8 @@ public sealed record PlaybookVocabulary(
     ImmutableArray<StatusDefinition> Statuses,
     ImmutableArray<QuadrantTerm> Quadrants)
 {
-    public IEnumerable<string> FormIds => Forms.Select(f => f.Id);
+    /// <summary>A method, not a property, so it stays out of the serialised vocabulary.</summary>
+    public IEnumerable<string> FormIds() => Forms.Select(f => f.Id);
 
     public static PlaybookVocabulary Of(Playbook playbook)
     {
