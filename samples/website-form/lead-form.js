@@ -1,5 +1,6 @@
 // Posts the lead form as JSON, shows field errors inline, and carries utm parameters from the page URL.
-// Without script (or if fetch is missing) the browser does a normal form post and the API redirects back here.
+// Without script (or if fetch is missing) the browser checks the required fields and does a normal form post; the API
+// redirects back to the form's static redirect path, where CSS shows the #thank-you note.
 (function () {
   "use strict";
   var form = document.getElementById("lead-form");
@@ -11,13 +12,13 @@
     var value = params.get(name);
     if (value) form.elements[name].value = value;
   });
-  form.elements.redirect.value = window.location.origin + window.location.pathname + "?submitted=1";
-  if (params.get("submitted") === "1") show("Thank you! We will be in touch.", "ok");
-
   var submissionId = newId();
   form.elements.submissionId.value = submissionId;
 
   if (!window.fetch || !window.JSON) return;
+
+  // The API's own field errors, shown inline, replace the browser's checks.
+  form.noValidate = true;
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();

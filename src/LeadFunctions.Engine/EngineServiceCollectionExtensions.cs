@@ -34,6 +34,7 @@ public static class EngineServiceCollectionExtensions
             .Validate(holder => holder.Playbook is not null, "The playbook did not load.").ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PlaybookHolder>>().Value.Playbook!);
         services.AddSingleton(sp => new StateMachine(sp.GetRequiredService<Playbook>()));
+        services.AddSingleton(sp => PlaybookVocabulary.Of(sp.GetRequiredService<Playbook>()));
         services.AddSingleton(sp => new SweepSchedule(sp.GetRequiredService<Playbook>()));
 
         services.AddMetrics();

@@ -1,5 +1,6 @@
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Engine.Sweeps;
+using LeadFunctions.Http.Rejections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ public static class AdminEndpoints
     {
         if (!SweepNames.TryParse(sweep, out var kind))
         {
-            return Problems.NotFound($"There is no such sweep. Sweeps: {string.Join(", ", SweepNames.All)}.");
+            return Problems.NotFound(RejectionReasons.NoSuchSweep, $"There is no such sweep. Sweeps: {string.Join(", ", SweepNames.All)}.");
         }
 
         var services = request.HttpContext.RequestServices;

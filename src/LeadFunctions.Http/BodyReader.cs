@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadFunctions.Http.Rejections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -53,12 +54,12 @@ internal static class BodyReader
         using var document = StrictJson.TryParse(body, maxDepth: 4);
         if (document is null)
         {
-            return new FieldsRead(null, Problems.BadRequest("The body is not valid UTF-8 JSON."));
+            return new FieldsRead(null, Problems.BadRequest(RejectionReasons.MalformedJson, "The body is not valid UTF-8 JSON."));
         }
 
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            return new FieldsRead(null, Problems.BadRequest("The body must be a JSON object."));
+            return new FieldsRead(null, Problems.BadRequest(RejectionReasons.NotAnObject, "The body must be a JSON object."));
         }
 
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -99,12 +100,12 @@ internal static class BodyReader
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
         {
-            return new FieldsRead(null, Problems.BadRequest("The form body could not be read."));
+            return new FieldsRead(null, Problems.BadRequest(RejectionReasons.UnreadableForm, "The form body could not be read."));
         }
 
         if (form.Files.Count > 0)
         {
-            return new FieldsRead(null, Problems.BadRequest("File uploads are not accepted."));
+            return new FieldsRead(null, Problems.BadRequest(RejectionReasons.FileUpload, "File uploads are not accepted."));
         }
 
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);

@@ -6,6 +6,7 @@ using LeadFunctions.Engine.Identity;
 using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Transitions;
+using LeadFunctions.Http.Rejections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,7 @@ public static class EventEndpoints
         var cancellationToken = request.HttpContext.RequestAborted;
         if (routeLeadId is not null && !LeadIdentity.IsWellFormed(routeLeadId))
         {
-            return Problems.NotFound("There is no such lead.");
+            return Problems.NotFound(RejectionReasons.NoSuchLead, "There is no such lead.");
         }
 
         if (!BodyReader.IsJson(request))
@@ -60,7 +61,7 @@ public static class EventEndpoints
         {
             if (document is null)
             {
-                return Problems.BadRequest("The body is not valid UTF-8 JSON.");
+                return Problems.BadRequest(RejectionReasons.MalformedJson, "The body is not valid UTF-8 JSON.");
             }
 
             root = document.RootElement.Clone();
@@ -68,7 +69,7 @@ public static class EventEndpoints
 
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return Problems.BadRequest("The body must be a JSON object.");
+            return Problems.BadRequest(RejectionReasons.NotAnObject, "The body must be a JSON object.");
         }
 
         var errors = new List<FieldError>();
@@ -82,7 +83,7 @@ public static class EventEndpoints
 
         if (await services.GetRequiredService<ILeadStore>().GetAsync(leadId, cancellationToken) is null)
         {
-            return Problems.NotFound("There is no such lead.");
+            return Problems.NotFound(RejectionReasons.NoSuchLead, "There is no such lead.");
         }
 
         await services.GetRequiredService<ITransitionPublisher>().PublishAsync(new TransitionEnvelope(leadId, command), cancellationToken);
@@ -123,15 +124,7 @@ public static class EventEndpoints
             errors.Add(new FieldError("eventId", $"Required: 1-{CommandIds.MaxLength} letters, digits, '-', '_', '.' or ':'."));
         }
 
-        var type = Enum(root, "type", errors, out TransitionType parsedType) ? parsedType : (TransitionType?)null;
-        if (type is null && !HasError(errors, "type"))
-        {
-            errors.Add(new FieldError("type", "Required: an event type such as ContactMade."));
-        }
-        else if (type is { } t && !t.IsExternal())
-        {
-            errors.Add(new FieldError("type", "This event type is not accepted from outside."));
-        }
+        var type = EventType(root, errors);
 
         var occurredAt = Instant(root, "occurredAt", errors);
         if (occurredAt is null && !HasError(errors, "occurredAt"))
@@ -181,6 +174,31 @@ public static class EventEndpoints
         return errors.Count > 0 || type is null || occurredAt is null
             ? null
             : new TransitionCommand(CommandIdFor(eventId!), type.Value, occurredAt.Value, actor!, reason, data == TransitionData.Empty ? null : data);
+    }
+
+    /// <summary>Only the types accepted from outside are named: the sweeps' own types would be refused anyway.</summary>
+    private static TransitionType? EventType(JsonElement root, List<FieldError> errors)
+    {
+        var accepted = $"one of: {string.Join(", ", ExternalEventTypes.Names)}";
+        var raw = String(root, "type", errors);
+        if (HasError(errors, "type"))
+        {
+            return null;
+        }
+
+        if (raw is null)
+        {
+            errors.Add(new FieldError("type", $"Required: {accepted}."));
+            return null;
+        }
+
+        if (raw.Length > 0 && raw.All(char.IsAsciiLetter) && System.Enum.TryParse(raw, ignoreCase: true, out TransitionType type) && type.IsExternal())
+        {
+            return type;
+        }
+
+        errors.Add(new FieldError("type", $"Must be {accepted}."));
+        return null;
     }
 
     private static bool HasError(List<FieldError> errors, string field) => errors.Exists(e => e.Field == field);

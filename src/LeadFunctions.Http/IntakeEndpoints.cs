@@ -1,5 +1,7 @@
+using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Engine.Intake;
 using LeadFunctions.Http.RateLimiting;
+using LeadFunctions.Http.Rejections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -12,9 +14,9 @@ public static class IntakeEndpoints
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     /// <summary>
-    /// 202 {submissionId, leadId} once stored (a replay gets the same answer); 303 to the form's redirect when its origin is
-    /// allowed. A filled honeypot is answered 202 {submissionId} without a leadId, and nothing is stored. A client over
-    /// Intake:RateLimit is answered 429 with Retry-After before the body is read.
+    /// 202 {submissionId, leadId} once stored (a replay gets the same answer); 303 to the form's redirect when
+    /// <see cref="RedirectTargets"/> lets it through. A filled honeypot is answered 202 {submissionId} without a leadId,
+    /// and nothing is stored. A client over Intake:RateLimit is answered 429 with Retry-After before the body is read.
     /// </summary>
     public static Task<IResult> SubmitAsync(HttpRequest request, string formId)
         => IntakeRateLimiter.Refuse(request) is { } tooMany
@@ -48,10 +50,10 @@ public static class IntakeEndpoints
         Uri? redirect = null;
         if (fields.TryGetValue(SubmissionFields.Redirect, out var redirectValue) && !string.IsNullOrWhiteSpace(redirectValue))
         {
-            redirect = AllowedRedirect(redirectValue, options);
+            redirect = RedirectTargets.Resolve(redirectValue, request, options);
             if (redirect is null)
             {
-                return Problems.Invalid(SubmissionFields.Redirect, "Must be an absolute URL on an allowed origin.");
+                return Problems.Invalid(SubmissionFields.Redirect, "Must be a path such as /thanks, or an absolute URL on an allowed origin.");
             }
         }
 
@@ -65,7 +67,7 @@ public static class IntakeEndpoints
         var result = await handler.HandleAsync(formId, fields, BodyReader.Single(headerValues), cancellationToken);
         return result.Status switch
         {
-            SubmissionStatus.UnknownForm => Problems.NotFound("There is no such form."),
+            SubmissionStatus.UnknownForm => Problems.NotFound(RejectionReasons.NoSuchForm, NoSuchForm(services)),
             SubmissionStatus.Invalid => Problems.Invalid(result.Errors),
             _ when redirect is not null => new SeeOtherResult(redirect),
             SubmissionStatus.Ignored => Results.Json(new { submissionId = result.SubmissionId }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted),
@@ -73,17 +75,9 @@ public static class IntakeEndpoints
         };
     }
 
-    /// <summary>Only http(s) URLs whose origin is configured: an open redirect would let anyone borrow our domain for phishing.</summary>
-    private static Uri? AllowedRedirect(string value, IntakeOptions options)
-    {
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || !string.IsNullOrEmpty(uri.UserInfo))
-        {
-            return null;
-        }
-
-        var origin = uri.GetLeftPart(UriPartial.Authority);
-        return options.AllowedOrigins.Any(o => string.Equals(o.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase)) ? uri : null;
-    }
+    /// <summary>Form ids are public (every website form carries one), so the 404 names the valid ones.</summary>
+    private static string NoSuchForm(IServiceProvider services)
+        => $"There is no such form. Forms: {string.Join(", ", services.GetRequiredService<PlaybookVocabulary>().FormIds())}.";
 
     private sealed class SeeOtherResult(Uri location) : IResult
     {

@@ -40,20 +40,21 @@ public static class LeadApi
     /// </summary>
     public static RouteGroupBuilder MapLeadApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api");
-        api.MapPost("/forms/{formId}/submissions", (HttpRequest request, string formId) => IntakeEndpoints.SubmitAsync(request, formId))
+        var api = endpoints.MapGroup(ApiRoutes.Prefix);
+        api.MapPost(ApiRoutes.Submissions, (HttpRequest request, string formId) => IntakeEndpoints.SubmitAsync(request, formId))
             .RequireCors(IntakeCorsPolicy).DisableAntiforgery();
-        api.MapGet("/health", HealthEndpoints.GetAsync);
-        api.MapGet("/openapi.json", OpenApi.OpenApiEndpoints.Get);
+        api.MapGet(ApiRoutes.Health, HealthEndpoints.GetAsync);
+        api.MapGet(ApiRoutes.OpenApi, OpenApi.OpenApiEndpoints.Get);
 
         var keyed = api.MapGroup(string.Empty).AddEndpointFilter<ApiKeyFilter>();
-        keyed.MapPost("/leads/{leadId}/events", (HttpRequest request, string leadId) => EventEndpoints.PostForLeadAsync(request, leadId));
-        keyed.MapPost("/events", EventEndpoints.PostByEmailAsync);
-        keyed.MapGet("/leads", ViewEndpoints.ListAsync);
-        keyed.MapGet("/reports/velocity", ViewEndpoints.VelocityAsync);
-        keyed.MapGet("/leads/{leadId}", (HttpRequest request, string leadId) => LeadEndpoints.GetAsync(request, leadId));
-        keyed.MapDelete("/leads/{leadId}", (HttpRequest request, string leadId) => LeadEndpoints.EraseAsync(request, leadId));
-        keyed.MapPost("/admin/sweeps/{sweep}", (HttpRequest request, string sweep) => AdminEndpoints.RunSweepAsync(request, sweep));
+        keyed.MapGet(ApiRoutes.Playbook, PlaybookEndpoints.Get);
+        keyed.MapPost(ApiRoutes.LeadEvents, (HttpRequest request, string leadId) => EventEndpoints.PostForLeadAsync(request, leadId));
+        keyed.MapPost(ApiRoutes.Events, EventEndpoints.PostByEmailAsync);
+        keyed.MapGet(ApiRoutes.Leads, ViewEndpoints.ListAsync);
+        keyed.MapGet(ApiRoutes.Velocity, ViewEndpoints.VelocityAsync);
+        keyed.MapGet(ApiRoutes.Lead, (HttpRequest request, string leadId) => LeadEndpoints.GetAsync(request, leadId));
+        keyed.MapDelete(ApiRoutes.Lead, (HttpRequest request, string leadId) => LeadEndpoints.EraseAsync(request, leadId));
+        keyed.MapPost(ApiRoutes.Sweep, (HttpRequest request, string sweep) => AdminEndpoints.RunSweepAsync(request, sweep));
         return api;
     }
 }

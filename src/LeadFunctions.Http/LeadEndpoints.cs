@@ -3,6 +3,7 @@ using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Identity;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Privacy;
+using LeadFunctions.Http.Rejections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +16,7 @@ public static class LeadEndpoints
     {
         if (!LeadIdentity.IsWellFormed(leadId))
         {
-            return Problems.NotFound("There is no such lead.");
+            return Problems.NotFound(RejectionReasons.NoSuchLead, "There is no such lead.");
         }
 
         var store = request.HttpContext.RequestServices.GetRequiredService<ILeadStore>();
@@ -23,7 +24,7 @@ public static class LeadEndpoints
         var stored = await store.GetAsync(leadId, cancellationToken);
         if (stored is null)
         {
-            return Problems.NotFound("There is no such lead.");
+            return Problems.NotFound(RejectionReasons.NoSuchLead, "There is no such lead.");
         }
 
         var history = await store.GetHistoryAsync(leadId, cancellationToken);
@@ -35,14 +36,14 @@ public static class LeadEndpoints
     {
         if (!LeadIdentity.IsWellFormed(leadId))
         {
-            return Problems.NotFound("There is no such lead.");
+            return Problems.NotFound(RejectionReasons.NoSuchLead, "There is no such lead.");
         }
 
         var services = request.HttpContext.RequestServices;
         var cancellationToken = request.HttpContext.RequestAborted;
 
         var erased = await services.GetRequiredService<EraseLeadHandler>().EraseAsync(leadId, cancellationToken);
-        return erased ? Results.NoContent() : Problems.NotFound("There is no such lead.");
+        return erased ? Results.NoContent() : Problems.NotFound(RejectionReasons.NoSuchLead, "There is no such lead.");
     });
 }
 
@@ -84,6 +85,8 @@ public sealed record LeadView(
     DateTimeOffset? NextCheckBackAt,
     bool Suppressed,
     string? SuppressedReason,
+    bool Consent,
+    LeadMessage? LastMessage,
     IReadOnlyList<HistoryView>? History)
 {
     public static LeadView From(Lead lead, IEnumerable<AuditRecord> history)
@@ -112,6 +115,8 @@ public sealed record LeadView(
             lead.NextCheckBackAt,
             lead.Suppressed,
             lead.SuppressedReason,
+            lead.Consent,
+            lead.LastMessage,
             [.. history.OrderBy(a => a.Sequence).Select(a => new HistoryView(
                 a.OccurredAt, a.RecordedAt, a.Type, a.Outcome, a.RejectionCode, a.Reason, a.Actor, a.FromStage, a.ToStage, a.FromStatus, a.ToStatus))]);
     }

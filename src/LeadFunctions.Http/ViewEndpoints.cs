@@ -40,7 +40,8 @@ public static class ViewEndpoints
         }
 
         var token = Single(query, "continuationToken", errors);
-        if (token is { Length: 0 or > MaxTokenLength } || (token is not null && token.Any(char.IsControl)))
+        string? storeToken = null;
+        if (token is not null && (token.Length > MaxTokenLength || !ContinuationTokens.TryFromUrlSafe(token, out storeToken)))
         {
             errors.Add(new FieldError("continuationToken", "Use the continuationToken of the previous page as is."));
         }
@@ -51,8 +52,9 @@ public static class ViewEndpoints
         }
 
         var queries = request.HttpContext.RequestServices.GetRequiredService<ILeadQueries>();
-        var page = await queries.ListAsync(new LeadFilter(stage, status, owner, flag), pageSize, token, request.HttpContext.RequestAborted);
-        return Results.Json(new LeadListView([.. page.Leads.Select(l => LeadView.From(l, []) with { History = null })], page.ContinuationToken), ApiJson.Options);
+        var page = await queries.ListAsync(new LeadFilter(stage, status, owner, flag), pageSize, storeToken, request.HttpContext.RequestAborted);
+        var items = page.Leads.Select(l => LeadView.From(l, []) with { History = null });
+        return Results.Json(new LeadListView([.. items], ContinuationTokens.ToUrlSafe(page.ContinuationToken)), ApiJson.Options);
     });
 
     public static Task<IResult> VelocityAsync(HttpRequest request) => Guard.RunAsync(request, async () =>

@@ -28,11 +28,12 @@ public class ApiFactory : WebApplicationFactory<Program>
     {
         _environment = environment;
         QueueName = UniqueNames.Queue("transitions");
+        LeadsTable = UniqueNames.Table("Leads");
         ConnectionString = connectionString;
         _settings = new Dictionary<string, string?>
         {
             ["LeadStorage:ConnectionString"] = connectionString,
-            ["LeadStorage:LeadsTable"] = UniqueNames.Table("Leads"),
+            ["LeadStorage:LeadsTable"] = LeadsTable,
             ["Transitions:QueueName"] = QueueName,
             ["Transitions:PollInterval"] = "00:00:00.100",
             ["Transitions:InitialBackoff"] = "00:00:00.200",
@@ -50,6 +51,8 @@ public class ApiFactory : WebApplicationFactory<Program>
     }
 
     public string QueueName { get; }
+
+    public string LeadsTable { get; }
 
     public string ConnectionString { get; }
 

@@ -61,7 +61,16 @@ public sealed class EventTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var leadId = await _client.NewLeadAsync();
         var response = await _client.PostAsJsonAsync($"/api/leads/{leadId}/events", Api.Event(type));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty("type", out _));
+        var message = Assert.Single((await response.JsonAsync()).GetProperty("errors").GetProperty("type").EnumerateArray()).GetString()!;
+
+        // The answer names the sixteen types accepted from outside, and none of the internal ones.
+        var named = message[(message.IndexOf(':', StringComparison.Ordinal) + 1)..].TrimEnd('.').Split(',', StringSplitOptions.TrimEntries);
+        Assert.Equal(16, named.Length);
+        Assert.Contains("ContactMade", named);
+        Assert.Contains("Regress", named);
+        Assert.DoesNotContain("FormSubmitted", named);
+        Assert.DoesNotContain("SlaBreached", named);
+        Assert.DoesNotContain("NoContactTimeout", named);
     }
 
     [Fact]

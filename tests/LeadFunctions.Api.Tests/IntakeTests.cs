@@ -103,10 +103,14 @@ public sealed class IntakeTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Unknown_form_is_404()
+    public async Task Unknown_form_is_404_naming_the_valid_form_ids()
     {
-        var response = await _client.SubmitJsonAsync("no-such-form", new { email = Api.Email() });
+        var response = await _client.SubmitJsonAsync("demo", new { email = Api.Email() });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var detail = (await response.JsonAsync()).GetProperty("detail").GetString();
+        Assert.Equal(
+            "There is no such form. Forms: newsletter, webinar, whitepaper, assessment-request, contact-us, demo-request, pricing.",
+            detail);
     }
 
     [Fact]
@@ -155,8 +159,43 @@ public sealed class IntakeTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Theory]
+    [InlineData(ApiFactory.AllowedOrigin, ApiFactory.AllowedOrigin + "/?submitted=1#thank-you")]
+    [InlineData(null, "http://localhost/?submitted=1#thank-you")]
+    [InlineData("https://evil.example.com", "http://localhost/?submitted=1#thank-you")]
+    public async Task A_redirect_path_lands_on_the_allowed_page_origin_or_else_this_host(string? pageOrigin, string expected)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/forms/contact-us/submissions")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = Api.Email(), ["redirect"] = "/?submitted=1#thank-you" }),
+        };
+        if (pageOrigin is not null)
+        {
+            request.Headers.Add("Origin", pageOrigin);
+        }
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_this_hosts_own_origin_is_allowed()
+    {
+        var response = await _client.PostAsync("/api/forms/contact-us/submissions", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = Api.Email(),
+            ["redirect"] = "http://localhost/thanks",
+        }));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("http://localhost/thanks", response.Headers.Location?.AbsoluteUri);
+    }
+
+    [Theory]
     [InlineData("https://evil.example.com/thanks")]
-    [InlineData("/relative")]
+    [InlineData("//evil.example.com/thanks")]
+    [InlineData("/\\evil.example.com/thanks")]
+    [InlineData("thanks")]
     [InlineData("javascript:alert(1)")]
     [InlineData("https://www.example.com.evil.example/x")]
     public async Task Redirect_elsewhere_is_400_and_stores_nothing(string redirect)

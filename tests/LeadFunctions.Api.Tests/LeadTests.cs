@@ -39,6 +39,32 @@ public sealed class LeadTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Message_and_consent_are_returned_to_keyed_readers_and_erased_with_the_lead()
+    {
+        var email = Api.Email();
+        const string Message = "We need a quote\r\nfor 40 seats\u0007 by Friday, Quixotic-walrus";
+        var submitted = await _client.SubmitJsonAsync("pricing", new { email, company = "Acme", country = "de", consent = true, message = Message });
+        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        var leadId = (await submitted.JsonAsync()).GetProperty("leadId").GetString()!;
+
+        var lead = await (await _client.GetAsync($"/api/leads/{leadId}")).JsonAsync();
+        Assert.True(lead.GetProperty("consent").GetBoolean());
+        var message = lead.GetProperty("lastMessage");
+        Assert.Equal("We need a quote\nfor 40 seats by Friday, Quixotic-walrus", message.GetProperty("text").GetString());
+        Assert.Equal("pricing", message.GetProperty("formId").GetString());
+        Assert.Equal("DE", lead.GetProperty("person").GetProperty("country").GetString());
+
+        // A later form without a message keeps the last one.
+        Assert.Equal(HttpStatusCode.Accepted, (await _client.SubmitJsonAsync("whitepaper", new { email })).StatusCode);
+        var again = await (await _client.GetAsync($"/api/leads/{leadId}")).JsonAsync();
+        Assert.Equal("pricing", again.GetProperty("lastMessage").GetProperty("formId").GetString());
+        Assert.True(await StoredAnywhereAsync("Quixotic-walrus"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/leads/{leadId}")).StatusCode);
+        Assert.False(await StoredAnywhereAsync("Quixotic-walrus"));
+    }
+
+    [Fact]
     public async Task Erase_removes_the_lead_and_its_due_entries()
     {
         var leadId = await _client.NewLeadAsync();
@@ -51,6 +77,21 @@ public sealed class LeadTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.NoContent, erase.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
         Assert.False(await PlannedAsync(leadId));
+    }
+
+    /// <summary>Whether any row of the Leads table, in any column, holds the text.</summary>
+    private async Task<bool> StoredAnywhereAsync(string text)
+    {
+        var table = new Azure.Data.Tables.TableClient(factory.ConnectionString, factory.LeadsTable);
+        await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            if (row.Any(p => p.Value is string s && s.Contains(text, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether any sweep's dry run, far in the future, examines the lead: only due-index entries lead a sweep to a lead.</summary>

@@ -65,6 +65,9 @@ public sealed class OpenApiContractTests(ApiFactory factory) : IClassFixture<Api
         var page = await (await client.GetAsync("/api/leads?stage=SQL&pageSize=5")).JsonAsync();
         Assert.All(document.Required("LeadPage"), name => Assert.True(page.TryGetProperty(name, out _), $"page has no '{name}'"));
         Assert.All(page.EnumerateObject(), p => Assert.Contains(p.Name, document.Properties("LeadPage")));
+        var playbook = await (await client.GetAsync("/api/playbook")).JsonAsync();
+        Assert.All(document.Required("PlaybookVocabulary"), name => Assert.True(playbook.TryGetProperty(name, out _), $"playbook has no '{name}'"));
+        Assert.All(playbook.EnumerateObject(), p => Assert.Contains(p.Name, document.Properties("PlaybookVocabulary")));
         var report = await (await client.GetAsync("/api/reports/velocity")).JsonAsync();
         Assert.All(report.EnumerateObject(), p => Assert.Contains(p.Name, document.Properties("VelocityReport")));
     }

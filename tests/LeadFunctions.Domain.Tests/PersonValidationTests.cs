@@ -183,6 +183,35 @@ public sealed class PersonValidationTests
     }
 
     [Theory]
+    [InlineData("XY")]
+    [InlineData("ZZ")]
+    [InlineData("UK")]
+    [InlineData("EU")]
+    [InlineData("xk")]
+    public void Country_must_be_an_assigned_iso_3166_1_code(string raw)
+    {
+        var errors = new List<FieldError>();
+
+        Assert.Null(PersonValidation.Validate(new PersonInput("a@b.io", Country: raw), errors));
+
+        Assert.Equal("country", Assert.Single(errors).Field);
+    }
+
+    [Theory]
+    [InlineData("ax", "AX")]
+    [InlineData("SS", "SS")]
+    [InlineData("cw", "CW")]
+    [InlineData("AQ", "AQ")]
+    public void Recently_assigned_and_uninhabited_codes_are_countries(string raw, string expected)
+    {
+        var errors = new List<FieldError>();
+
+        Assert.Equal(expected, PersonValidation.Validate(new PersonInput("a@b.io", Country: raw), errors)?.Country);
+        Assert.Empty(errors);
+        Assert.Equal(249, CountryCodes.Count);
+    }
+
+    [Theory]
     [InlineData("0", 0)]
     [InlineData("42", 42)]
     [InlineData(" 250 ", 250)]

@@ -8,7 +8,7 @@ namespace LeadFunctions.Reliability.Tests;
 
 /// <summary>
 /// A representative day (good and bad submissions, events by lead and by e-mail, the queue worker, every sweep, a GDPR
-/// erase) with every log at Trace: no e-mail address, name or phone number appears in any message or structured value.
+/// erase) with every log at Trace: no e-mail address, name, phone number or form message appears in any message or structured value.
 /// </summary>
 public sealed partial class PrivacyTests(ITestOutputHelper output) : IDisposable
 {
@@ -30,7 +30,7 @@ public sealed partial class PrivacyTests(ITestOutputHelper output) : IDisposable
         var leadIds = new List<string>();
         foreach (var (email, first, last, phone) in people)
         {
-            var response = await anonymous.PostAsJsonAsync("/api/forms/contact-us/submissions", new { email, firstName = first, lastName = last, phone, company = "Acme", country = "FR", employees = 300 });
+            var response = await anonymous.PostAsJsonAsync("/api/forms/contact-us/submissions", new { email, firstName = first, lastName = last, phone, company = "Acme", country = "FR", employees = 300, message = $"Please ring me about Yoyodyne{first}" });
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             leadIds.Add((await response.Content.ReadFromJsonAsync<Accepted>())!.LeadId);
 
@@ -65,6 +65,7 @@ public sealed partial class PrivacyTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"{entries.Count} log entries captured at Trace");
         Assert.True(entries.Count > 100, "the flow should have logged plenty");
         var leaks = entries.Where(e => EmailPattern().IsMatch(e)
+            || e.Contains("Yoyodyne", StringComparison.Ordinal)
             || people.Any(p => e.Contains(p.First, StringComparison.OrdinalIgnoreCase) || e.Contains(p.Last, StringComparison.OrdinalIgnoreCase)
                 || e.Contains(p.Phone, StringComparison.Ordinal) || e.Contains(p.Phone.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal)))
             .ToList();

@@ -129,14 +129,14 @@ public static class PersonValidation
 
     private static string? Country(string? raw, List<FieldError> errors)
     {
-        var value = Text("country", raw, 2, errors);
-        if (value is not null && !(value.Length == 2 && value.All(char.IsAsciiLetter)))
+        var value = Text("country", raw, 2, errors)?.ToUpperInvariant();
+        if (value is not null && !(value.Length == 2 && value.All(char.IsAsciiLetter) && CountryCodes.IsAssigned(value)))
         {
-            errors.Add(new FieldError("country", "Must be an ISO 3166-1 alpha-2 code such as US or FR."));
+            errors.Add(new FieldError("country", "Must be an assigned ISO 3166-1 alpha-2 code such as US or FR."));
             return null;
         }
 
-        return value?.ToUpperInvariant();
+        return value;
     }
 
     private static int? Employees(string? raw, List<FieldError> errors)

@@ -36,6 +36,9 @@ public sealed record Lead
     public string? LastFormId { get; init; }
     public bool Consent { get; init; }
 
+    /// <summary>What the person last wrote in a form; a later form without a message keeps it.</summary>
+    public LeadMessage? LastMessage { get; init; }
+
     /// <summary>Number of commands recorded against this lead (applied or rejected); orders the audit trail.</summary>
     public long Version { get; init; }
 

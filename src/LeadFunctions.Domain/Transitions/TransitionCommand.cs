@@ -31,5 +31,5 @@ public sealed record TransitionData
     public FormSubmission? Submission { get; init; }
 }
 
-/// <summary>A validated, normalised website form submission.</summary>
-public sealed record FormSubmission(string FormId, Person Person, string? Campaign, string? Source, string? Medium, bool Consent);
+/// <summary>A validated, normalised website form submission. <see cref="Message"/> is personal data, like the person.</summary>
+public sealed record FormSubmission(string FormId, Person Person, string? Campaign, string? Source, string? Medium, bool Consent, string? Message = null);

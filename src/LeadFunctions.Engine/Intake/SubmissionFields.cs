@@ -1,3 +1,5 @@
+using LeadFunctions.Domain.Intake;
+
 namespace LeadFunctions.Engine.Intake;
 
 /// <summary>The field names of the public submission contract, shared by JSON and form posts.</summary>
@@ -24,7 +26,7 @@ public static class SubmissionFields
     /// <summary>Browser posts without script: where to send the visitor after a successful submission.</summary>
     public const string Redirect = "redirect";
 
-    public const int MaxMessageLength = 4000;
+    public const int MaxMessageLength = MessageText.MaxLength;
     public const int MaxUtmLength = 100;
 
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)

@@ -100,16 +100,12 @@ public sealed class SubmitFormHandler
                 Get(fields, SubmissionFields.Employees)),
             errors);
 
-        if (Get(fields, SubmissionFields.Message) is { Length: > SubmissionFields.MaxMessageLength })
-        {
-            errors.Add(new FieldError(SubmissionFields.Message, $"Must be at most {SubmissionFields.MaxMessageLength} characters."));
-        }
-
+        var message = MessageText.Clean(SubmissionFields.Message, Get(fields, SubmissionFields.Message), errors);
         var consent = Consent(Get(fields, SubmissionFields.Consent), errors);
         var campaign = Utm(fields, SubmissionFields.UtmCampaign, errors);
         var source = Utm(fields, SubmissionFields.UtmSource, errors);
         var medium = Utm(fields, SubmissionFields.UtmMedium, errors);
-        return person is null || errors.Count > 0 ? null : new FormSubmission(formId, person, campaign, source, medium, consent);
+        return person is null || errors.Count > 0 ? null : new FormSubmission(formId, person, campaign, source, medium, consent, message);
     }
 
     private static bool Consent(string? raw, List<FieldError> errors)

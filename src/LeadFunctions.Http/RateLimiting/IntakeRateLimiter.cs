@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using LeadFunctions.Http.Rejections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -126,10 +127,13 @@ public sealed class IntakeRateLimiter : IDisposable
             ArgumentNullException.ThrowIfNull(httpContext);
             var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
             httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return Results.Problem(
-                "Too many submissions from this address; try again after the Retry-After delay.",
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many requests").ExecuteAsync(httpContext);
+            return Problems.Rejected(
+                StatusCodes.Status429TooManyRequests,
+                RejectionReasons.RateLimited,
+                Results.Problem(
+                    "Too many submissions from this address; try again after the Retry-After delay.",
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Too many requests")).ExecuteAsync(httpContext);
         }
     }
 }

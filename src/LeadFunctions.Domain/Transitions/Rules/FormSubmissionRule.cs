@@ -50,6 +50,7 @@ internal static class FormSubmissionRule
             LastActivityAt = at,
             LastFormId = submission.FormId,
             Consent = submission.Consent,
+            LastMessage = MessageOf(submission, at),
         };
 
         return Decision.To(raisedHand || points >= playbook.Thresholds.ActivityPointsForSql
@@ -82,6 +83,7 @@ internal static class FormSubmissionRule
             LastActivityAt = Later(lead.LastActivityAt, at),
             LastFormId = submission.FormId,
             Consent = lead.Consent || submission.Consent,
+            LastMessage = MessageOf(submission, at) ?? lead.LastMessage,
             SuppressedReason = submission.Consent && lead.SuppressedReason == SuppressionReasons.Unsubscribed ? null : lead.SuppressedReason,
         };
 
@@ -121,6 +123,9 @@ internal static class FormSubmissionRule
         form = submission is null ? null! : playbook.FindForm(submission.FormId)!;
         return submission is not null && form is not null;
     }
+
+    private static LeadMessage? MessageOf(FormSubmission submission, DateTimeOffset at)
+        => submission.Message is { } text ? new LeadMessage(text, submission.FormId, at) : null;
 
     private static int Points(FormDefinition form, Playbook playbook) => form.ActivityPoints ?? playbook.Thresholds.DefaultActivityPoints;
 

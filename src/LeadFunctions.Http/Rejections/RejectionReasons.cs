@@ -1,0 +1,18 @@
+namespace LeadFunctions.Http.Rejections;
+
+/// <summary>Short, fixed reason codes for refused requests: what a log line says instead of anything the client sent.</summary>
+public static class RejectionReasons
+{
+    public const string InvalidFields = "invalid-fields";
+    public const string MalformedJson = "malformed-json";
+    public const string NotAnObject = "not-an-object";
+    public const string UnreadableForm = "unreadable-form";
+    public const string FileUpload = "file-upload";
+    public const string BodyTooLarge = "body-too-large";
+    public const string UnsupportedMediaType = "unsupported-media-type";
+    public const string NoValidKey = "no-valid-key";
+    public const string RateLimited = "rate-limited";
+    public const string NoSuchForm = "no-such-form";
+    public const string NoSuchLead = "no-such-lead";
+    public const string NoSuchSweep = "no-such-sweep";
+}
