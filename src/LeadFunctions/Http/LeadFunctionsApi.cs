@@ -7,6 +7,10 @@ namespace LeadFunctions.Functions.Http;
 /// <summary>Keyed routes: the Functions host checks x-functions-key / ?code= before these run.</summary>
 public static class LeadFunctionsApi
 {
+    [Function("GetPlaybook")]
+    public static IResult GetPlaybook(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "playbook")] HttpRequest request) => PlaybookEndpoints.Get(request);
+
     [Function("PostLeadEvent")]
     public static Task<IResult> PostLeadEvent(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "leads/{leadId}/events")] HttpRequest request,

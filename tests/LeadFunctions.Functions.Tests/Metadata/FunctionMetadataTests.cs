@@ -13,6 +13,7 @@ public sealed class FunctionMetadataTests
         { "SubmitForm", "post", "forms/{formId}/submissions", "Anonymous" },
         { "Health", "get", "health", "Anonymous" },
         { "OpenApi", "get", "openapi.json", "Anonymous" },
+        { "GetPlaybook", "get", "playbook", "Function" },
         { "PostLeadEvent", "post", "leads/{leadId}/events", "Function" },
         { "PostEventByEmail", "post", "events", "Function" },
         { "ListLeads", "get", "leads", "Function" },

@@ -55,6 +55,17 @@ public sealed class HttpFunctionsTests : IDisposable
     }
 
     [Fact]
+    public async Task GetPlaybook_answers_the_vocabulary_of_the_deployed_playbook()
+    {
+        var context = _app.Request("GET", "/api/playbook");
+
+        var (status, body) = await FunctionsApp.ExecuteAsync(context, LeadFunctionsApi.GetPlaybook(context.Request));
+
+        Assert.Equal(200, status);
+        Assert.Contains(Json(body).GetProperty("forms").EnumerateArray(), form => form.GetProperty("id").GetString() == "pricing");
+    }
+
+    [Fact]
     public async Task PostLeadEvent_queues_the_command_for_the_lead()
     {
         var leadId = await _app.SubmitPricingFormAsync("http-event@acme-analytics.com");
