@@ -13,9 +13,10 @@ public sealed class ServiceRegistrationContractTests
     private readonly InfrastructureDeployment _deployment = InfrastructureDeployment.Evaluate();
 
     [Fact]
-    public void The_app_starts_on_the_settings_infra_deploys()
+    public async Task The_app_starts_on_the_settings_infra_deploys()
     {
-        using var provider = DeployedApp.Start(_deployment.AppSettings);
+        // Async disposal: the Service Bus sender and client only implement IAsyncDisposable.
+        await using var provider = DeployedApp.Start(_deployment.AppSettings);
 
         Assert.NotNull(provider.GetRequiredService<Playbook>());
         Assert.IsType<ServiceBusTransitionPublisher>(provider.GetRequiredService<ITransitionPublisher>());
@@ -31,10 +32,10 @@ public sealed class ServiceRegistrationContractTests
     }
 
     [Fact]
-    public void Every_function_class_in_the_metadata_activates_from_the_container()
+    public async Task Every_function_class_in_the_metadata_activates_from_the_container()
     {
-        using var provider = DeployedApp.Start(_deployment.AppSettings);
-        using var scope = provider.CreateScope();
+        await using var provider = DeployedApp.Start(_deployment.AppSettings);
+        await using var scope = provider.CreateAsyncScope();
         var assembly = typeof(FunctionsAppRegistration).Assembly;
         var classes = FunctionsMetadata.Triggers
             .Select(t => t.EntryPoint[..t.EntryPoint.LastIndexOf('.')])
