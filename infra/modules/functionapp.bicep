@@ -79,9 +79,8 @@ var appSettings = concat(
     { name: 'ServiceBusConnection__clientId', value: identityClientId }
     { name: 'Transitions__QueueName', value: transitionsQueueName }
 
-    // The app's own table/queue clients.
+    // The app's own table client (transitions travel on Service Bus, not storage queues).
     { name: 'LeadStorage__TableServiceUri', value: 'https://${storageAccountName}.table.${storageSuffix}' }
-    { name: 'LeadStorage__QueueServiceUri', value: 'https://${storageAccountName}.queue.${storageSuffix}' }
     { name: 'LeadStorage__ClientId', value: identityClientId }
     { name: 'LeadStorage__LeadsTable', value: leadsTableName }
     { name: 'LeadStorage__CreateIfMissing', value: 'false' }
