@@ -8,7 +8,10 @@ public static class BicepCli
 {
     public const string Variable = "LEADFUNCTIONS_BICEP";
 
-    public static string Path { get; } = Find();
+    // Lazy rather than a static initializer, so a missing CLI fails each test with this message, not a TypeInitializationException.
+    private static readonly Lazy<string> LazyPath = new(Find);
+
+    public static string Path => LazyPath.Value;
 
     /// <summary>`bicep build &lt;file&gt; --stdout`: the ARM JSON Azure deploys.</summary>
     public static string Build(string bicepFile)
