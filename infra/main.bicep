@@ -80,6 +80,9 @@ param logRetentionInDays int = 30
 @description('E-mail notified by the alert rules; empty deploys the alerts without an action group.')
 param alertEmail string = ''
 
+@description('The company\'s playbook file inside the deployment package (src/LeadFunctions/playbook.json ships as playbook.json), resolved against the app\'s base directory; empty runs the built-in default playbook.')
+param playbookPath string = ''
+
 @description('NCRONTAB (with seconds) for the disqualify-no-contact sweep.')
 param disqualifyNoContactSchedule string = '0 15 6 * * *'
 
@@ -240,6 +243,7 @@ module functionApp 'modules/functionapp.bicep' = {
     leadIdentityKeySecretUri: keyVault.outputs.leadIdentityKeySecretUri
     allowedOrigins: allowedOrigins
     schedules: schedules
+    playbookPath: playbookPath
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }

@@ -22,6 +22,11 @@ param allowedOrigins = filter(
   origin => !empty(origin)
 )
 
+// The company's playbook, shipped in the deployment package from
+// src/LeadFunctions/playbook.json: `azd env set LEAD_PLAYBOOK_PATH playbook.json`.
+// Empty runs the built-in default playbook.
+param playbookPath = readEnvironmentVariable('LEAD_PLAYBOOK_PATH', '')
+
 param alertEmail = readEnvironmentVariable('LEAD_ALERT_EMAIL', '')
 param keyVaultEnablePurgeProtection = bool(readEnvironmentVariable('LEAD_KEYVAULT_PURGE_PROTECTION', 'true'))
 

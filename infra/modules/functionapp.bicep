@@ -51,6 +51,9 @@ param allowedOrigins string[]
 @description('Timer schedules for the sweeps.')
 param schedules sweepSchedules
 
+@description('Playbook file in the deployment package, relative to the app\'s base directory; empty uses the built-in playbook.')
+param playbookPath string
+
 @description('Upper bound on scale-out instances.')
 param maximumInstanceCount int
 
@@ -76,9 +79,8 @@ var appSettings = concat(
     { name: 'ServiceBusConnection__clientId', value: identityClientId }
     { name: 'Transitions__QueueName', value: transitionsQueueName }
 
-    // The app's own table/queue clients.
+    // The app's own table client (transitions travel on Service Bus, not storage queues).
     { name: 'LeadStorage__TableServiceUri', value: 'https://${storageAccountName}.table.${storageSuffix}' }
-    { name: 'LeadStorage__QueueServiceUri', value: 'https://${storageAccountName}.queue.${storageSuffix}' }
     { name: 'LeadStorage__ClientId', value: identityClientId }
     { name: 'LeadStorage__LeadsTable', value: leadsTableName }
     { name: 'LeadStorage__CreateIfMissing', value: 'false' }
@@ -91,12 +93,13 @@ var appSettings = concat(
     { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
     { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
 
-    { name: 'Playbook__Path', value: 'playbook.json' }
     { name: 'Sweeps__DisqualifyNoContact__Schedule', value: schedules.disqualifyNoContact }
     { name: 'Sweeps__RecycleDark__Schedule', value: schedules.recycleDark }
     { name: 'Sweeps__FlagCheckBacks__Schedule', value: schedules.flagCheckBacks }
     { name: 'Sweeps__FlagSlaBreaches__Schedule', value: schedules.flagSlaBreaches }
   ],
+  // Unset means the built-in playbook; a path that names no file in the package stops the app at start.
+  empty(playbookPath) ? [] : [{ name: 'Playbook__Path', value: playbookPath }],
   // Binds to an IConfiguration string array: Intake:AllowedOrigins:0, :1, ...
   map(allowedOrigins, (origin, i) => { name: 'Intake__AllowedOrigins__${i}', value: origin })
 )

@@ -38,7 +38,6 @@ param leadIdentityKeySecretName string
 // Built-in role definition ids (identical in every Azure cloud).
 var roleIds = {
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
   serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
@@ -56,11 +55,12 @@ var principals = concat(
 // Blob Data Owner sits on the account, not the deployment container: the
 // Functions host creates and leases blobs in its own containers
 // (azure-webjobs-hosts for timer/singleton locks, azure-webjobs-secrets for
-// keys), which a container-scoped grant would not cover.
+// keys), which a container-scoped grant would not cover. No queue role: the
+// app's transitions use Service Bus, and the host needs storage queues only for
+// blob, queue or Durable triggers, which this app has none of.
 var storageAssignments = flatten(map(principals, p => map(
   [
     roleIds.storageTableDataContributor
-    roleIds.storageQueueDataContributor
     roleIds.storageBlobDataOwner
   ],
   role => { principalId: p.id, principalType: p.type, roleId: role }

@@ -59,6 +59,6 @@ public static class EngineServiceCollectionExtensions
         public Playbook? Playbook { get; private set; }
 
         public void Load(PlaybookOptions options)
-            => Playbook = string.IsNullOrWhiteSpace(options.Path) ? PlaybookJson.Default() : PlaybookJson.Load(options.Path);
+            => Playbook = string.IsNullOrWhiteSpace(options.Path) ? PlaybookJson.Default() : PlaybookJson.Load(PlaybookFile.Resolve(options.Path));
     }
 }
