@@ -15,6 +15,7 @@ namespace LeadFunctions.LocalHost;
 /// </summary>
 internal sealed partial class AzuriteLauncher : IHostedService, IDisposable
 {
+    private const string SetSid = "/usr/bin/setsid";
     private readonly LeadStorageOptions _storage;
     private readonly LocalHostOptions _options;
     private readonly IHostEnvironment _environment;
@@ -107,7 +108,10 @@ internal sealed partial class AzuriteLauncher : IHostedService, IDisposable
 
     private static ProcessStartInfo StartInfo(string root, string script, string location, EmulatorPorts ports)
     {
-        var start = new ProcessStartInfo("node")
+        // In its own session, so a terminal's Ctrl+C reaches only the host, which stops Azurite after Kestrel. setsid
+        // execs node in place (a fresh child is no group leader), so the process id stays the emulator's.
+        var ownSession = OperatingSystem.IsLinux() && File.Exists(SetSid);
+        var start = new ProcessStartInfo(ownSession ? SetSid : "node")
         {
             WorkingDirectory = root,
             UseShellExecute = false,
@@ -115,6 +119,11 @@ internal sealed partial class AzuriteLauncher : IHostedService, IDisposable
             RedirectStandardError = true,
         };
         // Without --disableTelemetry a stopping Azurite waits for its telemetry upload, which never ends offline.
+        if (ownSession)
+        {
+            start.ArgumentList.Add("node");
+        }
+
         foreach (var arg in new[] { "--require", Path.Combine(root, "scripts", "azurite", "exit-with-owner.cjs"), script, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--location", location })
         {
             start.ArgumentList.Add(arg);
@@ -152,7 +161,7 @@ internal sealed partial class AzuriteLauncher : IHostedService, IDisposable
     {
         lock (_gate)
         {
-            if (_stopping || !ReferenceEquals(process, _process))
+            if (_stopping || _lifetime.ApplicationStopping.IsCancellationRequested || !ReferenceEquals(process, _process))
             {
                 return;
             }

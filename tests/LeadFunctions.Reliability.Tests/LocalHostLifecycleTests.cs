@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json;
 
 namespace LeadFunctions.Reliability.Tests;
 
@@ -55,6 +57,32 @@ public sealed class LocalHostLifecycleTests : IDisposable
         var crit = Assert.Single(host.Output.Split('\n'), l => l.Contains("crit:", StringComparison.Ordinal));
         Assert.Contains($"Azurite (process {azurite}) exited", crit, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_host_killed_with_SIGKILL_leaves_no_emulator_and_loses_no_acknowledged_submission()
+    {
+        var host = await LocalHostProcess.StartAsync(_setup);
+        var leadIds = new List<string>();
+        await using (host)
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                using var response = await host.Client.PostAsJsonAsync("/api/forms/contact-us/submissions", new { email = $"k9-{i}-{Guid.NewGuid():N}@example.com", firstName = "K", company = "Acme", country = "FR" });
+                Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+                leadIds.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("leadId").GetString()!);
+            }
+
+            Process.GetProcessById(host.Id).Kill();
+            Assert.True(await WaitUntilAsync(() => Task.FromResult(_setup.AzuriteProcessIds().Count == 0)), "The emulator outlived its killed host.");
+        }
+
+        await using var restarted = await LocalHostProcess.StartAsync(_setup);
+        foreach (var leadId in leadIds)
+        {
+            using var lead = await restarted.Client.GetAsync($"/api/leads/{leadId}");
+            Assert.Equal(HttpStatusCode.OK, lead.StatusCode);
+        }
     }
 
     [Fact]
