@@ -42,7 +42,7 @@ start_azurite() {
   local blob queue table log="$root/artifacts/bench/azurite.log"
   mkdir -p "$root/artifacts/bench"
   blob=$(free_port); queue=$(free_port); table=$(free_port)
-  setsid node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --disableProductStyleUrl --loose \
+  setsid node node_modules/azurite/dist/src/azurite.js --silent --disableTelemetry --skipApiVersionCheck --disableProductStyleUrl --loose \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --blobPort "$blob" --queuePort "$queue" --tablePort "$table" --inMemoryPersistence >"$log" 2>&1 &
   bench_pids+=($!)

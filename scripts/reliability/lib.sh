@@ -14,7 +14,7 @@ wait_port() { # port seconds
 }
 
 start_azurite() {
-  node "$root/node_modules/azurite/dist/src/azurite.js" --silent --skipApiVersionCheck --disableProductStyleUrl --loose \
+  node "$root/node_modules/azurite/dist/src/azurite.js" --silent --disableTelemetry --skipApiVersionCheck --disableProductStyleUrl --loose \
     --location "$work/azurite" --blobPort "$blob_port" --queuePort "$queue_port" --tablePort "$table_port" >"$work/azurite.log" 2>&1 &
   azurite_pid=$!
   wait_port "$table_port" 30 && wait_port "$queue_port" 30

@@ -8,6 +8,9 @@ internal static class LocalHostExtensions
     {
         services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
         services.AddHostedService<AzuriteLauncher>();
+
+        // Room for Kestrel to finish the requests in flight and for Azurite to save before the host gives up on them.
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(45));
         return services;
     }
 

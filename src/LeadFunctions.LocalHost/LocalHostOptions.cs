@@ -5,8 +5,20 @@ internal sealed class LocalHostOptions
 {
     public const string Section = "LocalHost";
 
-    /// <summary>Start Azurite from node_modules when LeadStorage uses development storage and nothing listens on 10002.</summary>
+    /// <summary>
+    /// Start Azurite from node_modules when LeadStorage names a local emulator (development storage, or an explicit
+    /// devstoreaccount1 string on loopback ports) and nothing listens on its table port.
+    /// </summary>
     public bool StartAzurite { get; set; } = true;
+
+    /// <summary>The started Azurite's data folder; relative paths are under the repository root.</summary>
+    public string AzuriteLocation { get; set; } = ".azurite";
+
+    /// <summary>How long a stopping Azurite may take to save its data and exit before it is killed.</summary>
+    public TimeSpan AzuriteStopTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How many times an Azurite that exits on its own is started again before the host gives up and stops.</summary>
+    public int AzuriteMaxRestarts { get; set; } = 3;
 
     /// <summary>Run the four sweeps on their Sweeps:Schedules.</summary>
     public bool RunSweeps { get; set; } = true;

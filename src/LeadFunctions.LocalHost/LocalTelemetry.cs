@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LeadFunctions.Engine.Telemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace LeadFunctions.LocalHost;
@@ -16,8 +17,11 @@ public sealed class LocalTelemetryOptions
 {
     public const string Section = "Telemetry";
 
-    /// <summary>Where the engine's metrics and traces go locally. OTLP reads the standard OTEL_EXPORTER_OTLP_* variables.</summary>
-    public TelemetryExporter Exporter { get; set; } = TelemetryExporter.Console;
+    /// <summary>
+    /// Where the engine's metrics and traces go locally: nowhere unless asked, since console metric blocks every minute
+    /// would bury the logs. Console prints metrics; OTLP reads the standard OTEL_EXPORTER_OTLP_* variables.
+    /// </summary>
+    public TelemetryExporter Exporter { get; set; } = TelemetryExporter.None;
 
     [Range(1, 3600)]
     public int MetricExportIntervalSeconds { get; set; } = 60;
@@ -25,6 +29,9 @@ public sealed class LocalTelemetryOptions
 
 public static class LocalTelemetry
 {
+    /// <summary>The service.name resource attribute, so exported metrics and traces do not say unknown_service.</summary>
+    public const string ServiceName = "LeadFunctions.LocalHost";
+
     /// <summary>
     /// The same meter and activity source the Functions app forwards to Application Insights, exported here to the
     /// console or an OTLP collector, so the counters ops alert on can be watched while developing.
@@ -40,6 +47,7 @@ public static class LocalTelemetry
         }
 
         builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(LeadTelemetry.MeterName);

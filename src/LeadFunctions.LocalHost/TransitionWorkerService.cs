@@ -23,11 +23,19 @@ internal sealed partial class TransitionWorkerService : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var idle = _worker.Options.PollInterval;
+        var failing = false;
         while (_enabled && !stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await _worker.ProcessBatchAsync(stoppingToken) > 0)
+                var processed = await _worker.ProcessBatchAsync(stoppingToken);
+                if (failing)
+                {
+                    failing = false;
+                    LogRecovered();
+                }
+
+                if (processed > 0)
                 {
                     continue;
                 }
@@ -40,12 +48,22 @@ internal sealed partial class TransitionWorkerService : BackgroundService
             }
             catch (Exception ex)
             {
-                LogFailed(ex);
+                // One line when reading starts failing, not a stack trace every 5 s while storage is down: the cause
+                // (connection refused, a 5xx) is in the innermost message.
+                if (!failing)
+                {
+                    failing = true;
+                    LogFailed(ex.GetType().Name, ex.GetBaseException().Message.Split('\n')[0].Trim());
+                }
+
                 await Task.Delay(TimeSpan.FromSeconds(5), _time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The transition queue could not be read; retrying in 5 s")]
-    private partial void LogFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The transition queue could not be read ({ErrorType}: {Reason}); retrying every 5 s until it can")]
+    private partial void LogFailed(string errorType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The transition queue can be read again")]
+    private partial void LogRecovered();
 }

@@ -63,7 +63,10 @@ public sealed class AzuriteServer : IDisposable
         };
         foreach (var arg in new[]
                  {
-                     azurite, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--loose",
+                     // The preload stops this emulator when the test process is gone without disposing it (a torn-down
+                     // test host), so no Azurite outlives the test run.
+                     "--require", System.IO.Path.Combine(RepositoryRoot.Path, "scripts", "azurite", "exit-with-owner.cjs"),
+                     azurite, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--loose", "--disableTelemetry",
                      "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),

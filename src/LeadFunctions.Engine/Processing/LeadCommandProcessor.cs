@@ -104,7 +104,15 @@ public sealed partial class LeadCommandProcessor
 
             _cache.Remember(new StoredLead(result.Lead, etag, dueAfter));
             _telemetry.Recorded(result, command.Payload.Submission?.FormId);
-            LogRecorded(leadId, command.Type, result.Audit.Outcome, result.Audit.RejectionCode, result.Lead.Stage.ToString(), result.Lead.Status.ToString());
+            if (result.Audit.Outcome == OutcomeKind.Applied)
+            {
+                LogApplied(leadId, command.Type, result.Lead.Stage.ToString(), result.Lead.Status.ToString());
+            }
+            else
+            {
+                LogRefused(leadId, command.Type, result.Audit.Outcome, result.Audit.RejectionCode ?? "none", result.Lead.Stage.ToString(), result.Lead.Status.ToString());
+            }
+
             return new CommandOutcome(result.Audit.Outcome, result.Audit, result.Lead);
         }
     }
@@ -126,8 +134,11 @@ public sealed partial class LeadCommandProcessor
         return TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Lead {LeadId}: {CommandType} {Outcome} {RejectionCode} -> {Stage}/{Status}")]
-    private partial void LogRecorded(string leadId, TransitionType commandType, OutcomeKind outcome, string? rejectionCode, string stage, string status);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lead {LeadId}: {CommandType} applied -> {Stage}/{Status}")]
+    private partial void LogApplied(string leadId, TransitionType commandType, string stage, string status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lead {LeadId}: {CommandType} {Outcome} ({RejectionCode}); stays {Stage}/{Status}")]
+    private partial void LogRefused(string leadId, TransitionType commandType, OutcomeKind outcome, string rejectionCode, string stage, string status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lead {LeadId}: {CommandType} already recorded as {Outcome}; nothing changed")]
     private partial void LogDuplicate(string leadId, TransitionType commandType, OutcomeKind outcome);

@@ -178,7 +178,8 @@ public sealed partial class SweepRunner
         public readonly ConcurrentBag<PlannedChange> Planned = [];
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Sweep}: page {Page} done, {Examined} examined, {Changed} changed, {Skipped} skipped so far")]
+    // Debug: due pages can hold a single entry, and the run's one Information line is the finished line with its counts.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sweep {Sweep}: page {Page} done, {Examined} examined, {Changed} changed, {Skipped} skipped so far")]
     private partial void LogPage(string sweep, int page, int examined, int changed, int skipped);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Sweep} finished (dry run: {DryRun}): {Examined} examined, {Changed} changed, {Queued} queued, {Skipped} skipped in {ElapsedMs} ms")]

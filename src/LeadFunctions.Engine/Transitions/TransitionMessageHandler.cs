@@ -36,7 +36,7 @@ public sealed partial class TransitionMessageHandler
         var envelope = TransitionJson.TryDeserialize(body, out var error);
         if (envelope is null)
         {
-            LogUnreadable(error);
+            LogUnreadable(error ?? "no detail");
             return new MessageHandling(MessageSettlement.DeadLetter, error, null);
         }
 
@@ -54,7 +54,7 @@ public sealed partial class TransitionMessageHandler
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettering an unreadable transition message: {Error}")]
-    private partial void LogUnreadable(string? error);
+    private partial void LogUnreadable(string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettering a transition for lead {LeadId}: no such lead (erased, or never existed)")]
     private partial void LogUnknownLead(string leadId);
