@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Transitions;
 
 namespace LeadFunctions.Domain.Playbooks;
@@ -119,6 +120,25 @@ public sealed record RoutingRules
     /// <summary>Seed 001: low-fit hand-raisers go to nurture, not into the sales inbox.</summary>
     public bool KeepLowFitHandRaisersOutOfSalesInbox { get; init; } = true;
     public string DefaultCampaign { get; init; } = "website";
+
+    /// <summary>The sales teams and their reps. Empty: leads reach the sales inbox without an owner, as before routing.</summary>
+    public ImmutableArray<TeamDefinition> Teams { get; init; } = [];
+
+    /// <summary>Ordered: the first rule that matches a lead decides its team (or rep).</summary>
+    public ImmutableArray<TerritoryRule> Territories { get; init; } = [];
+
+    /// <summary>Named groups of countries that territory rules can match on ("emea", "dach").</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> Regions { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
+    /// <summary>The team for a lead no territory rule matches.</summary>
+    public string? DefaultTeam { get; init; }
+
+    /// <summary>A lead handed to sales again within this many days goes back to its previous owner when they can take it.</summary>
+    public int ReturnToRecentOwnerDays { get; init; } = 90;
+
+    public TeamDefinition? FindTeam(string? teamId) => Teams.FirstOrDefault(t => t.Id == teamId);
+
+    public TeamDefinition? TeamOf(string? repId) => Teams.FirstOrDefault(t => t.FindRep(repId ?? string.Empty) is not null);
 }
 
 /// <summary>The statuses a command may be applied from; anything else is rejected with a reason.</summary>

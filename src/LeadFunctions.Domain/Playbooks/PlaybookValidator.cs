@@ -20,6 +20,7 @@ public static class PlaybookValidator
         ValidateThresholds(playbook.Thresholds, errors);
         ValidateCalendar(playbook.BusinessCalendar, errors);
         ValidateTransitions(playbook, errors);
+        RoutingValidator.Validate(playbook.Routing, errors);
         foreach (var quadrant in Enum.GetValues<Quadrant>().Where(q => !playbook.Quadrants.ContainsKey(q)))
         {
             errors.Add($"$.quadrants.{quadrant}: every fit x interest quadrant needs a definition.");

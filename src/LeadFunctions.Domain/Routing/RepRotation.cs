@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+
+namespace LeadFunctions.Domain.Routing;
+
+/// <summary>
+/// A team's weighted round robin, as stride scheduling: every rep has a pass; the lead goes to the available rep with
+/// the lowest pass, whose pass then grows by <see cref="Scale"/> / weight. Over any run of picks each rep's share is
+/// its weight's share (a weight-2 rep takes two in a row, then the others take theirs), and nothing resets when reps
+/// join, leave or change weight: the passes are the memory.
+/// A rep who was away (out of office, at capacity) keeps a low pass; if it were honoured they would take every lead
+/// until they caught up. <see cref="VirtualTime"/>, the pass the last pick was made at, is the floor a returning rep is
+/// raised to, so they take their share from their return on, not a catch-up.
+/// </summary>
+public sealed record RepRotation
+{
+    /// <summary>Large enough that Scale / weight is exact for every weight from 1 to 16 and close for the rest.</summary>
+    public const long Scale = 720_720;
+
+    public static readonly RepRotation Empty = new();
+
+    public ImmutableDictionary<string, long> Passes { get; init; } = ImmutableDictionary<string, long>.Empty;
+
+    public long VirtualTime { get; init; }
+
+    /// <param name="team">The team's reps in the playbook's order, which breaks ties.</param>
+    /// <param name="standingOf">Whether each rep can take a lead now.</param>
+    public RotationPick Pick(TeamDefinition team, Func<RepDefinition, RepStanding> standingOf)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(standingOf);
+        var skipped = ImmutableArray.CreateBuilder<SkippedRep>();
+        RepDefinition? chosen = null;
+        var chosenPass = long.MaxValue;
+        foreach (var rep in team.Reps)
+        {
+            var standing = standingOf(rep);
+            if (standing != RepStanding.Available)
+            {
+                skipped.Add(new SkippedRep(rep.Id, standing));
+                continue;
+            }
+
+            var pass = PassOf(rep.Id);
+            if (pass < chosenPass)
+            {
+                chosen = rep;
+                chosenPass = pass;
+            }
+        }
+
+        if (chosen is null)
+        {
+            return new RotationPick(null, this, skipped.ToImmutable());
+        }
+
+        var next = this with
+        {
+            VirtualTime = chosenPass,
+            Passes = Passes.SetItem(chosen.Id, chosenPass + (Scale / Math.Max(1, chosen.Weight))),
+        };
+        return new RotationPick(chosen.Id, next, skipped.ToImmutable());
+    }
+
+    /// <summary>A rep never seen, or seen long ago, starts level with the rotation rather than ahead of everyone.</summary>
+    private long PassOf(string rep) => Math.Max(Passes.GetValueOrDefault(rep, VirtualTime), VirtualTime);
+}
