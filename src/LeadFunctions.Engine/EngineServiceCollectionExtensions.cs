@@ -6,6 +6,7 @@ using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Playbooks;
 using LeadFunctions.Engine.Privacy;
 using LeadFunctions.Engine.Processing;
+using LeadFunctions.Engine.Routing;
 using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Engine.Telemetry;
 using LeadFunctions.Engine.Transitions;
@@ -50,6 +51,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SweepRunner>();
         services.AddSingleton<VelocityReportHandler>();
         services.AddSingleton<EraseLeadHandler>();
+        services.AddSingleton<RepAssigner>();
         return services;
     }
 

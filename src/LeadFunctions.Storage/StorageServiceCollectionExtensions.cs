@@ -5,6 +5,7 @@ using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Views;
 using LeadFunctions.Storage.Due;
 using LeadFunctions.Storage.Leads;
+using LeadFunctions.Storage.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ILeadStore, TableLeadStore>();
         services.AddSingleton<IDueIndex, TableDueIndex>();
         services.AddSingleton<ILeadQueries, TableLeadQueries>();
+        services.AddSingleton<IRepRoster, TableRepRoster>();
         return services;
     }
 

@@ -12,6 +12,9 @@ public interface ILeadQueries
 {
     Task<LeadPage> ListAsync(LeadFilter filter, int pageSize, string? continuationToken, CancellationToken cancellationToken);
 
+    /// <summary>How many leads match; for capacity checks (a rep's open New leads), so small counts.</summary>
+    Task<int> CountAsync(LeadFilter filter, CancellationToken cancellationToken);
+
     /// <summary>Every lead, streamed page by page; for reports.</summary>
     IAsyncEnumerable<Lead> AllAsync(CancellationToken cancellationToken);
 }

@@ -41,6 +41,27 @@ public sealed class TableLeadQueries : ILeadQueries
         });
     }
 
+    public async Task<int> CountAsync(LeadFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await _tables.EnsureCreatedAsync(cancellationToken);
+        var query = FilterOf(filter);
+        return await _tables.Guard(async () =>
+        {
+            var count = 0;
+            string? token = null;
+            do
+            {
+                // Keys only: counting needs no lead state.
+                var page = await _tables.Leads.PageAsync(query, 1000, token, ["PartitionKey"], cancellationToken);
+                count += page?.Values.Count ?? 0;
+                token = page?.ContinuationToken;
+            }
+            while (token is not null);
+            return count;
+        });
+    }
+
     public async IAsyncEnumerable<Lead> AllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await _tables.EnsureCreatedAsync(cancellationToken);

@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Playbooks;
+using LeadFunctions.Domain.Routing;
+using LeadFunctions.Engine.Ports;
+using LeadFunctions.Engine.Views;
+using Microsoft.Extensions.Logging;
+
+namespace LeadFunctions.Engine.Routing;
+
+/// <summary>
+/// Picks the rep for a lead handed to sales: back to its recent owner when they can take it; else the territory's rep,
+/// or the territory's team by weighted rotation over the reps who are available and under capacity. The rotation is
+/// shared by every instance: it is read, advanced and saved at the version it was read, and a lost race picks again,
+/// so two instances never hand out the same turn.
+/// </summary>
+public sealed partial class RepAssigner
+{
+    /// <summary>Races lost before giving up; each is another instance's successful pick, so this only trips under a storm.</summary>
+    private const int MaxAttempts = 50;
+
+    private readonly RoutingRules _routing;
+    private readonly IRepRoster _roster;
+    private readonly ILeadQueries _queries;
+    private readonly ILogger<RepAssigner> _logger;
+
+    public RepAssigner(Playbook playbook, IRepRoster roster, ILeadQueries queries, ILogger<RepAssigner> logger)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        _routing = playbook.Routing;
+        _roster = roster;
+        _queries = queries;
+        _logger = logger;
+    }
+
+    /// <returns>Null when the playbook defines no teams (routing is off).</returns>
+    public async Task<Assignment?> AssignAsync(AssignmentRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var route = TerritoryRouter.Route(_routing, request.Person, request.FormId, request.Quadrant);
+        if (route is null)
+        {
+            return null;
+        }
+
+        var availability = await _roster.GetAvailabilityAsync(cancellationToken);
+        if (RecentOwner(request, now) is { } previous
+            && await StandingAsync(previous.Rep, availability, now, cancellationToken) == RepStanding.Available)
+        {
+            return new Assignment(previous.Team.Id, "previous-owner", previous.Rep.Id,
+                $"back to {previous.Rep.Id}, who owned it until {request.PreviousOwnerUntil!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", now, []);
+        }
+
+        var team = _routing.FindTeam(route.Team)
+            ?? throw new InvalidOperationException($"Team '{route.Team}' is not in the playbook; the validator should have refused it.");
+        var skippedDirect = ImmutableArray<SkippedRep>.Empty;
+        if (route.Rep is { } direct && team.FindRep(direct) is { } named)
+        {
+            var standing = await StandingAsync(named, availability, now, cancellationToken);
+            if (standing == RepStanding.Available)
+            {
+                return new Assignment(team.Id, route.Rule, named.Id, $"territory '{route.Rule}' names {named.Id}", now, []);
+            }
+
+            skippedDirect = [new SkippedRep(named.Id, standing)];
+        }
+
+        var standings = new Dictionary<string, RepStanding>(StringComparer.Ordinal);
+        foreach (var rep in team.Reps)
+        {
+            standings[rep.Id] = await StandingAsync(rep, availability, now, cancellationToken);
+        }
+
+        var where = route.Rule is null ? $"default team {team.Id}" : $"territory '{route.Rule}' -> {team.Id}";
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var stored = await _roster.GetRotationAsync(team.Id, cancellationToken);
+            var pick = stored.Rotation.Pick(team, rep => standings[rep.Id]);
+            var skipped = skippedDirect.AddRange(pick.Skipped.Where(s => !skippedDirect.Any(d => d.Rep == s.Rep)));
+            if (pick.Rep is null)
+            {
+                LogUnassigned(team.Id);
+                return new Assignment(team.Id, route.Rule, null, $"{where}: no rep can take it now; waiting in the team queue", now, skipped);
+            }
+
+            if (await _roster.TrySaveRotationAsync(team.Id, pick.Next, stored.ETag, cancellationToken))
+            {
+                return new Assignment(team.Id, route.Rule, pick.Rep, $"{where}, weighted rotation", now, skipped);
+            }
+
+            // Lost the turn to another instance: step aside a random moment, so a burst of handoffs does not retry in lockstep.
+            await Task.Delay(Random.Shared.Next(1, 4 + (4 * attempt)), cancellationToken);
+        }
+
+        throw new StoreUnavailableException($"The rotation of team {team.Id} kept changing under {MaxAttempts} attempts; try again.");
+    }
+
+    private (TeamDefinition Team, RepDefinition Rep)? RecentOwner(AssignmentRequest request, DateTimeOffset now)
+    {
+        if (request.PreviousOwner is not { } owner || request.PreviousOwnerUntil is not { } until || _routing.ReturnToRecentOwnerDays == 0
+            || now - until > TimeSpan.FromDays(_routing.ReturnToRecentOwnerDays))
+        {
+            return null;
+        }
+
+        var team = _routing.TeamOf(owner);
+        return team is null ? null : (team, team.FindRep(owner)!);
+    }
+
+    private async Task<RepStanding> StandingAsync(RepDefinition rep, IReadOnlyDictionary<string, RepAvailability> availability, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (availability.TryGetValue(rep.Id, out var stated) && !stated.IsAvailableAt(now))
+        {
+            return RepStanding.Unavailable;
+        }
+
+        if (rep.Capacity is { } capacity
+            && await _queries.CountAsync(new LeadFilter(Status: LeadStatus.New, Owner: rep.Id), cancellationToken) >= capacity)
+        {
+            return RepStanding.AtCapacity;
+        }
+
+        return RepStanding.Available;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No rep of team {Team} can take a lead now; it waits in the team queue")]
+    private partial void LogUnassigned(string team);
+}
