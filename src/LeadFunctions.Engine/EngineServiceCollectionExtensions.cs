@@ -52,6 +52,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<VelocityReportHandler>();
         services.AddSingleton<EraseLeadHandler>();
         services.AddSingleton<RepAssigner>();
+        services.AddSingleton<RepsHandler>();
         return services;
     }
 
