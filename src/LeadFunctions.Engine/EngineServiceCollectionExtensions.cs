@@ -1,6 +1,7 @@
 using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
+using LeadFunctions.Engine.Calendar;
 using LeadFunctions.Engine.Identity;
 using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Playbooks;
@@ -53,6 +54,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<EraseLeadHandler>();
         services.AddSingleton<RepAssigner>();
         services.AddSingleton<RepsHandler>();
+        services.AddHostedService<HolidayHorizonCheck>();
         return services;
     }
 

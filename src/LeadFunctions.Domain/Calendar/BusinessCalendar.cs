@@ -11,6 +11,7 @@ public sealed class BusinessCalendar
     private readonly TimeZoneInfo _zone;
     private readonly HashSet<DayOfWeek> _weekend;
     private readonly HashSet<DateOnly> _holidays;
+    private readonly RecurringHoliday[] _recurring;
 
     public BusinessCalendar(BusinessCalendarSettings settings)
     {
@@ -18,9 +19,11 @@ public sealed class BusinessCalendar
         _zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone);
         _weekend = [.. settings.Weekend];
         _holidays = [.. settings.Holidays];
+        _recurring = [.. settings.RecurringHolidays];
     }
 
-    public bool IsBusinessDay(DateOnly day) => !_weekend.Contains(day.DayOfWeek) && !_holidays.Contains(day);
+    public bool IsBusinessDay(DateOnly day)
+        => !_weekend.Contains(day.DayOfWeek) && !_holidays.Contains(day) && !_recurring.Any(holiday => holiday.OccursOn(day));
 
     /// <summary>
     /// The instant <paramref name="businessDays"/> business days after <paramref name="start"/>. Work that arrives

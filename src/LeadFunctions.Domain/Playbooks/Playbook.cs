@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LeadFunctions.Domain.Calendar;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Transitions;
@@ -112,7 +113,15 @@ public sealed record BusinessCalendarSettings
 {
     public string TimeZone { get; init; } = "UTC";
     public ImmutableArray<DayOfWeek> Weekend { get; init; } = [DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    /// <summary>One-off days off (an observed holiday, a company day); they run out, so keep them topped up.</summary>
     public ImmutableArray<DateOnly> Holidays { get; init; } = [];
+
+    /// <summary>Holidays that come back every year: fixed dates and nth weekdays of a month.</summary>
+    public ImmutableArray<RecurringHoliday> RecurringHolidays { get; init; } = [];
+
+    /// <summary>The last day the calendar knows holidays for; null when recurring rules keep it defined for ever.</summary>
+    public DateOnly? HolidaysDefinedUntil => RecurringHolidays.IsEmpty ? (Holidays.IsEmpty ? DateOnly.MinValue : Holidays.Max()) : null;
 }
 
 public sealed record RoutingRules

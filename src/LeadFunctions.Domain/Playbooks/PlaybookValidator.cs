@@ -134,6 +134,32 @@ public static class PlaybookValidator
         {
             errors.Add("$.businessCalendar.weekend: at least one day of the week must be a business day.");
         }
+
+        for (var i = 0; i < calendar.RecurringHolidays.Length; i++)
+        {
+            var holiday = calendar.RecurringHolidays[i];
+            var path = $"$.businessCalendar.recurringHolidays[{i}]";
+            if (holiday.Month is < 1 or > 12)
+            {
+                errors.Add($"{path}.month: must be from 1 to 12.");
+            }
+            else if ((holiday.Day is null) == (holiday.Weekday is null))
+            {
+                errors.Add($"{path}: give either a day of the month, or a weekday with nth.");
+            }
+            else if (holiday.Day is { } day && (day < 1 || day > DateTime.DaysInMonth(2024, holiday.Month)))
+            {
+                errors.Add($"{path}.day: month {holiday.Month} has no day {day}.");
+            }
+            else if (holiday.Weekday is not null && holiday.Nth is not (1 or 2 or 3 or 4 or 5 or -1))
+            {
+                errors.Add($"{path}.nth: 1 to 5 for the first to fifth such weekday, or -1 for the last.");
+            }
+            else if (holiday.Day is not null && holiday.Nth is not null)
+            {
+                errors.Add($"{path}.nth: only with a weekday.");
+            }
+        }
     }
 
     private static void ValidateTransitions(Playbook playbook, List<string> errors)
