@@ -263,6 +263,20 @@ module alerts 'modules/alerts.bicep' = {
   }
 }
 
+module workbook 'modules/workbook.bicep' = {
+  name: 'workbook'
+  scope: rg
+  params: {
+    displayName: 'LeadFunctions operations (${environmentName})'
+    location: location
+    tags: tags
+    applicationInsightsName: names.applicationInsights
+    serviceBusNamespaceId: serviceBus.outputs.namespaceId
+    transitionsQueueName: serviceBus.outputs.queueName
+  }
+  dependsOn: [monitoring]
+}
+
 // Outputs become azd environment values; none of them is a secret.
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
