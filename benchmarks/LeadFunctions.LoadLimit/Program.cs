@@ -10,7 +10,7 @@ using LeadFunctions.Storage.Leads;
 // does), and write ONE entity-group batch. Nothing else: no validation, classification, playbook or pipeline.
 // LoadLimit:Shape picks the batch:
 //   design  (default) the rows this design writes for a new SQL lead, raw: lead row, command row and three due rows
-//           (each with its copy of the lead), in the lead's hash partition of 64, as docs/table-design.md lays out;
+//           (keys only), in the lead's hash partition of 64, as docs/table-design.md lays out;
 //   minimal           lead row + command row in a partition of their own: the least any lead store could write.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -65,7 +65,7 @@ app.MapPost("/api/forms/{formId}/submissions", async (HttpRequest request, strin
     if (designShape)
     {
         batch.AddRange(dueEntries.Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-            new TableEntity(partition, LeadKeys.Due(d)) { ["State"] = state, ["Due"] = due })));
+            new TableEntity(partition, LeadKeys.Due(d)))));
     }
 
     try

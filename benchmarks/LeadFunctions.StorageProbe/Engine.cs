@@ -1,18 +1,23 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using LeadFunctions.Engine;
 using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Processing;
 using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Storage;
+using LeadFunctions.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LeadFunctions.StorageProbe;
 
-/// <summary>The engine wired as the hosts wire it (AddLeadEngine + AddLeadTableStorage), on its own tables, with a fake clock and the traffic counter.</summary>
+/// <summary>
+/// The engine wired as the local host wires it (AddLeadEngine + AddLeadTableStorage + AddStorageQueueTransitions), on
+/// its own table and queue, with a fake clock and the traffic counter on both clients.
+/// </summary>
 internal sealed class Engine : IDisposable
 {
     public const string IdentityKey = "bench-key-bench-key-bench-key-bench-0123";
@@ -29,12 +34,15 @@ internal sealed class Engine : IDisposable
             ["LeadStorage:LeadsTable"] = leadsTable,
             ["LeadIdentity:Key"] = IdentityKey,
             ["Sweeps:Parallelism"] = sweepParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Transitions:QueueName"] = "transitions-" + leadsTable.ToLowerInvariant(),
+            ["Transitions:BatchSize"] = "32",
         };
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging();
         services.AddLeadEngine();
         services.AddLeadTableStorage();
+        services.AddStorageQueueTransitions();
         services.AddSingleton<TimeProvider>(Clock);
 
         // Same client options as StorageServiceCollectionExtensions.CreateTableService, plus the counter.
@@ -43,6 +51,10 @@ internal sealed class Engine : IDisposable
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
         clientOptions.AddPolicy(Traffic, HttpPipelinePosition.PerCall);
         services.AddSingleton(new TableServiceClient(connectionString, clientOptions));
+        var queueOptions = new QueueClientOptions();
+        queueOptions.Retry.MaxRetries = 2;
+        queueOptions.AddPolicy(Traffic, HttpPipelinePosition.PerCall);
+        services.AddSingleton(new QueueServiceClient(connectionString, queueOptions));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
@@ -61,6 +73,20 @@ internal sealed class Engine : IDisposable
     public SubmitFormHandler Intake => Get<SubmitFormHandler>();
 
     public SweepRunner Sweeps => Get<SweepRunner>();
+
+    /// <summary>Runs the local transition consumer until the queue looks empty; returns the messages it handled.</summary>
+    public async Task<int> DrainQueueAsync()
+    {
+        var worker = Get<StorageQueueTransitionWorker>();
+        var total = 0;
+        int received;
+        while ((received = await worker.ProcessBatchAsync(CancellationToken.None)) > 0)
+        {
+            total += received;
+        }
+
+        return total;
+    }
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();

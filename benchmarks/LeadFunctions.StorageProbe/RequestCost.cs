@@ -17,7 +17,7 @@ internal static class RequestCost
         // Creates the tables (first use) so that no measured operation pays for it.
         await engine.SubmitAsync("contact-us", $"warmup-{run}@example.com", "warmup-" + run);
 
-        var rows = new List<(string Operation, double Requests, double Entities, string Breakdown)>();
+        var rows = new List<(string Operation, double Requests, double Entities, double Bytes, string Breakdown)>();
         var sequence = 0;
         string Next() => $"{run}-{Interlocked.Increment(ref sequence)}";
 
@@ -82,11 +82,11 @@ internal static class RequestCost
         Console.WriteLine();
         Console.WriteLine($"Table Storage requests per operation (mean of {samples} samples each; goal: 1 per new-lead submission, repeated submission and applied transition)");
         Console.WriteLine();
-        Console.WriteLine("| operation | requests | entities read | breakdown (mean per operation) |");
-        Console.WriteLine("|---|---:|---:|---|");
-        foreach (var (operation, requests, entities, breakdown) in rows)
+        Console.WriteLine("| operation | requests | entities read | bytes sent | breakdown (mean per operation) |");
+        Console.WriteLine("|---|---:|---:|---:|---|");
+        foreach (var (operation, requests, entities, bytes, breakdown) in rows)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {operation} | {requests:0.##} | {entities:0.##} | {breakdown} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {operation} | {requests:0.##} | {entities:0.##} | {bytes:N0} | {breakdown} |"));
         }
     }
 
@@ -100,7 +100,7 @@ internal static class RequestCost
         }
     }
 
-    private static async Task<(string, double, double, string)> MeasureAsync(Engine engine, string operation, int samples, Func<Task> action)
+    private static async Task<(string, double, double, double, string)> MeasureAsync(Engine engine, string operation, int samples, Func<Task> action)
     {
         engine.Traffic.Reset();
         for (var s = 0; s < samples; s++)
@@ -112,6 +112,6 @@ internal static class RequestCost
         var snapshot = engine.Traffic.Snapshot();
         var breakdown = string.Join(", ", snapshot.OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {(double)kv.Value.Requests / samples:0.##}")));
-        return (operation, (double)engine.Traffic.Requests / samples, (double)engine.Traffic.EntitiesRead / samples, breakdown);
+        return (operation, (double)engine.Traffic.Requests / samples, (double)engine.Traffic.EntitiesRead / samples, (double)engine.Traffic.BytesSent / samples, breakdown);
     }
 }

@@ -19,6 +19,9 @@ internal sealed class TableTraffic : HttpPipelinePolicy
 
     public int EntitiesRead => _byKind.Values.Sum(c => c.Entities);
 
+    /// <summary>Request bodies sent (batches, inserts, upserts, queue messages): what the service stores or parses.</summary>
+    public long BytesSent => _byKind.Values.Sum(c => c.BytesSent);
+
     public IReadOnlyDictionary<string, (int Requests, int Entities)> Snapshot()
         => _byKind.ToDictionary(kv => kv.Key, kv => (kv.Value.Requests, kv.Value.Entities), StringComparer.Ordinal);
 
@@ -53,11 +56,33 @@ internal sealed class TableTraffic : HttpPipelinePolicy
         var counter = _byKind.GetOrAdd($"{table} {kind}", _ => new Counter());
         Interlocked.Increment(ref counter.Requests);
         Interlocked.Add(ref counter.Entities, entities);
+        if (message.Request.Content is { } content && content.TryComputeLength(out var length))
+        {
+            Interlocked.Add(ref counter.BytesSent, length);
+        }
     }
 
     private static (string Kind, string Table) Classify(Request request)
     {
         var path = request.Uri.Path;
+        if (path.EndsWith("/messages", StringComparison.Ordinal) || path.Contains("/messages/", StringComparison.Ordinal))
+        {
+            var verb = request.Method.Method switch
+            {
+                "POST" => "send",
+                "GET" => "receive",
+                "DELETE" => "delete",
+                "PUT" => "update",
+                var other => other,
+            };
+            return (verb, "Queue");
+        }
+
+        if (request.Method == RequestMethod.Put && !path.Contains('(', StringComparison.Ordinal) && !path.EndsWith("Tables", StringComparison.Ordinal))
+        {
+            return ("create-queue", "Queue");
+        }
+
         var last = path[(path.LastIndexOf('/') + 1)..];
         var table = last.Split('(')[0];
         var method = request.Method.Method;
@@ -144,5 +169,6 @@ internal sealed class TableTraffic : HttpPipelinePolicy
     {
         public int Requests;
         public int Entities;
+        public long BytesSent;
     }
 }

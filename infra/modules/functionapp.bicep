@@ -84,7 +84,6 @@ var appSettings = concat(
     { name: 'LeadStorage__ClientId', value: identityClientId }
     { name: 'LeadStorage__LeadsTable', value: leadsTableName }
     { name: 'LeadStorage__CreateIfMissing', value: 'false' }
-    { name: 'Sweeps__FanOut', value: 'true' }
 
     // Resolved by the platform through keyVaultReferenceIdentity; the app only sees the value.
     { name: 'LeadIdentity__Key', value: '@Microsoft.KeyVault(SecretUri=${leadIdentityKeySecretUri})' }

@@ -32,7 +32,12 @@ echo "after the kill: $(node -e 'const a=require(process.argv[1]); console.log(J
 start_host
 curl -s -o "$work/sweep-2.json" --max-time 300 -X POST -H "x-functions-key: $api_key" "$sweep"
 echo "second run: $(cat "$work/sweep-2.json")"
-node "$(dirname "${BASH_SOURCE[0]}")/table-audit.mjs" "$table_port" "$LEADS_TABLE" NoContactTimeout >"$work/audit.json"
+# The sweep queues the commands; the host's transition worker applies them. Audit once it has (or after 180 s).
+for _ in $(seq 1 180); do
+  node "$(dirname "${BASH_SOURCE[0]}")/table-audit.mjs" "$table_port" "$LEADS_TABLE" NoContactTimeout >"$work/audit.json"
+  node -e 'const a=require(process.argv[1]); process.exit(a.statuses.Disqualified===Number(process.argv[2]) ? 0 : 1)' "$work/audit.json" "$leads" && break
+  sleep 1
+done
 summary=$(node -e 'const a=require(process.argv[1]); console.log(JSON.stringify({leads:a.leads, statuses:a.statuses, noContactRowsPerLead:a.typeCountPerLead, inconsistent:a.inconsistent.length}))' "$work/audit.json")
 echo "final: $summary"
 node -e '

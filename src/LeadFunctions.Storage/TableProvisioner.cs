@@ -4,51 +4,21 @@ using Microsoft.Extensions.Options;
 namespace LeadFunctions.Storage;
 
 /// <summary>The tables, created once on first use where the options allow it.</summary>
-public sealed class TableProvisioner : IDisposable
+public sealed class TableProvisioner : ProvisionedStorage
 {
     private readonly TableServiceClient _service;
-    private readonly LeadStorageOptions _options;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile bool _ready;
+    private readonly string _leadsTable;
 
     public TableProvisioner(TableServiceClient service, IOptions<LeadStorageOptions> options)
+        : base(options?.Value.CreateIfMissing ?? throw new ArgumentNullException(nameof(options)))
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(service);
         _service = service;
-        _options = options.Value;
-        Leads = service.GetTableClient(_options.LeadsTable);
+        _leadsTable = options.Value.LeadsTable;
+        Leads = service.GetTableClient(_leadsTable);
     }
 
     public TableClient Leads { get; }
 
-    /// <summary>Runs a storage call, mapping outages to "try again" and re-creating the table next time if it went missing.</summary>
-    public Task<T> Guard<T>(Func<Task<T>> call) => StorageFailures.Guard(call, Invalidate);
-
-    public Task Guard(Func<Task> call) => StorageFailures.Guard(call, Invalidate);
-
-    public async ValueTask EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (_ready || !_options.CreateIfMissing)
-        {
-            return;
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_ready)
-            {
-                await StorageFailures.Guard(() => _service.CreateTableIfNotExistsAsync(_options.LeadsTable, cancellationToken));
-                _ready = true;
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public void Dispose() => _gate.Dispose();
-
-    private void Invalidate() => _ready = false;
+    protected override Task CreateAsync(CancellationToken cancellationToken) => _service.CreateTableIfNotExistsAsync(_leadsTable, cancellationToken);
 }

@@ -26,6 +26,7 @@ public sealed class EngineRegistrationTests
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton(Mock.Of<ILeadStore>());
         services.AddSingleton(Mock.Of<IDueIndex>());
+        services.AddSingleton(Mock.Of<ITransitionPublisher>());
         services.AddLeadEngine();
         return services.BuildServiceProvider();
     }

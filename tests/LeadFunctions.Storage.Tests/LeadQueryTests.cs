@@ -32,7 +32,7 @@ public sealed class LeadQueryTests : IDisposable
         var inbox = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => _harness.SubmitAsync("pricing", $"f{i}@acme-corp.com", null, ("employees", "300"), ("country", "US"), ("jobTitle", "VP Sales"))));
         await _harness.ApplyAsync(inbox[0].LeadId!, TransitionType.FirstOutreachSent);
         _harness.Clock.Advance(TimeSpan.FromDays(7));
-        await _harness.Sweeps.RunAsync(Domain.Sweeps.SweepKind.FlagSlaBreaches, null, dryRun: false, CancellationToken.None);
+        await _harness.SweepAndApplyAsync(Domain.Sweeps.SweepKind.FlagSlaBreaches);
 
         var breached = await AllAsync(_harness.Get<ILeadQueries>(), new LeadFilter(Flag: LeadFlags.SlaBreached), pageSize: 10);
 

@@ -85,7 +85,7 @@ public sealed class LeadStoreTests : IDisposable
         var lead = await _harness.SubmitAsync("pricing", "dropped@example.com", null, GoodFit);
         var stored = (await _harness.Store.GetAsync(lead.LeadId!, CancellationToken.None))!;
         var sla = Assert.Single(stored.Due, d => d.Sweep == Domain.Sweeps.SweepKind.FlagSlaBreaches);
-        await _harness.DueIndex.RemoveAsync([new DueLead(sla, null)], CancellationToken.None);
+        await _harness.DueIndex.RemoveAsync([sla], CancellationToken.None);
 
         var outcome = await _harness.ApplyAsync(lead.LeadId!, TransitionType.FirstOutreachSent);
 

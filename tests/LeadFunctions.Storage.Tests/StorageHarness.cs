@@ -6,6 +6,7 @@ using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Processing;
 using LeadFunctions.Engine.Sweeps;
+using LeadFunctions.Storage.Queues;
 using LeadFunctions.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ internal sealed class StorageHarness : IDisposable
             ["LeadStorage:LeadsTable"] = UniqueNames.Table("Leads"),
             ["LeadIdentity:Key"] = "test-key-test-key-test-key-test-key-0123",
             ["Sweeps:PageSize"] = "25",
+            ["Transitions:QueueName"] = UniqueNames.Queue("transitions"),
         }, configure)
     {
     }
@@ -40,6 +42,7 @@ internal sealed class StorageHarness : IDisposable
         services.AddLogging();
         services.AddLeadEngine();
         services.AddLeadTableStorage();
+        services.AddStorageQueueTransitions();
         services.AddSingleton<TimeProvider>(Clock);
         var clientOptions = new TableClientOptions();
         clientOptions.AddPolicy(Requests, HttpPipelinePosition.PerCall);
@@ -60,6 +63,28 @@ internal sealed class StorageHarness : IDisposable
     public SubmitFormHandler Intake => Get<SubmitFormHandler>();
 
     public SweepRunner Sweeps => Get<SweepRunner>();
+
+    /// <summary>Runs the local transition consumer until the queue looks empty (what the local host's worker does); returns the messages handled.</summary>
+    public async Task<int> DrainQueueAsync()
+    {
+        var worker = Get<StorageQueueTransitionWorker>();
+        var total = 0;
+        int received;
+        while ((received = await worker.ProcessBatchAsync(CancellationToken.None)) > 0)
+        {
+            total += received;
+        }
+
+        return total;
+    }
+
+    /// <summary>A sweep run and then the consumer, as the local host runs them.</summary>
+    public async Task<SweepReport> SweepAndApplyAsync(Domain.Sweeps.SweepKind sweep)
+    {
+        var report = await Sweeps.RunAsync(sweep, null, dryRun: false, CancellationToken.None);
+        await DrainQueueAsync();
+        return report;
+    }
 
     /// <summary>Another app instance on the same tables: its own caches, the same clock reading.</summary>
     public StorageHarness SecondInstance()
@@ -124,7 +149,7 @@ internal static class HarnessCommands
         do
         {
             var page = await index.ReadDueAsync(sweep, asOf, 100, token, CancellationToken.None);
-            all.AddRange(page.Entries.Select(e => e.Entry));
+            all.AddRange(page.Entries);
             token = page.ContinuationToken;
         }
         while (token is not null);

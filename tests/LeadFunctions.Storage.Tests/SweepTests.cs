@@ -23,10 +23,10 @@ public sealed class SweepTests : IDisposable
         await _harness.ApplyAsync(sqls[0], TransitionType.ContactMade);
         _harness.Clock.Advance(TimeSpan.FromDays(31));
 
-        var report = await _harness.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None);
+        var report = await _harness.SweepAndApplyAsync(SweepKind.DisqualifyNoContact);
 
         Assert.Equal(19, report.Examined);
-        Assert.Equal(19, report.Changed);
+        Assert.Equal(19, report.Queued);
         Assert.Equal(LeadStatus.Connected, (await LeadAsync(sqls[0])).Status);
         foreach (var id in sqls.Skip(1))
         {
@@ -41,7 +41,7 @@ public sealed class SweepTests : IDisposable
     }
 
     [Fact]
-    public async Task A_sweep_costs_one_range_read_per_partition_plus_one_transaction_per_due_lead()
+    public async Task A_sweep_costs_one_range_read_per_partition_plus_one_read_per_due_lead_and_the_consumer_a_transition_each()
     {
         await SeedAsync("newsletter", 40, "idle");
         await SeedAsync("pricing", 20, "cost");
@@ -52,85 +52,88 @@ public sealed class SweepTests : IDisposable
 
         fresh.Requests.Reset();
         var report = await fresh.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None);
+        var sweepRequests = fresh.Requests.Count;
+        fresh.Requests.Reset();
+        var handled = await fresh.DrainQueueAsync();
 
-        Assert.Equal(20, report.Changed);
-        Assert.Equal(64 + 20, fresh.Requests.Count);
+        Assert.Equal(20, report.Queued);
+        Assert.Equal(64 + 20, sweepRequests);
+        Assert.Equal(20, handled);
+        Assert.Equal(20 * 2, fresh.Requests.Count); // per command: the lead and command row read, then one transaction
     }
 
     [Fact]
-    public async Task Every_write_leaves_each_due_row_holding_the_lead_as_written()
+    public async Task Every_write_leaves_exactly_the_due_rows_its_lead_lists()
     {
         var id = (await SeedAsync("whitepaper", 1, "copy"))[0];
         await _harness.ApplyAsync(id, TransitionType.ActivityRecorded, new TransitionData { Points = 5 });
         await _harness.ApplyAsync(id, TransitionType.ActivityRecorded, new TransitionData { Points = 1 });
 
         var stored = (await _harness.Store.GetAsync(id, CancellationToken.None))!;
-        var copies = new List<DueLead>();
+        var rows = new List<DueEntry>();
         foreach (var sweep in Enum.GetValues<SweepKind>())
         {
             var page = await _harness.DueIndex.ReadDueAsync(sweep, _harness.Clock.GetUtcNow().AddYears(2), 100, null, CancellationToken.None);
-            copies.AddRange(page.Entries.Where(e => e.Entry.LeadId == id));
+            rows.AddRange(page.Entries.Where(e => e.LeadId == id));
         }
 
-        Assert.Equal(stored.Due.Order(), copies.Select(c => c.Entry).Order());
-        Assert.NotEmpty(copies);
-        Assert.All(copies, copy =>
-        {
-            Assert.Equal(stored.Lead.Version, copy.Lead!.Lead.Version);
-            Assert.Equal(stored.Lead.Status, copy.Lead.Lead.Status);
-            Assert.Equal(stored.Due.Order(), copy.Lead.Due.Order());
-        });
+        Assert.NotEmpty(rows);
+        Assert.Equal(stored.Due.Order(), rows.Order());
     }
 
     [Fact]
-    public async Task A_sweep_holding_a_stale_copy_never_overwrites_a_newer_change()
+    public async Task A_sweep_command_queued_before_a_rep_change_never_overwrites_it()
     {
         var id = (await SeedAsync("pricing", 1, "race"))[0];
         _harness.Clock.Advance(TimeSpan.FromDays(31));
-        var due = Assert.Single((await _harness.DueIndex.ReadDueAsync(SweepKind.DisqualifyNoContact, _harness.Clock.GetUtcNow(), 100, null, CancellationToken.None)).Entries);
+        var report = await _harness.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None);
         await _harness.ApplyAsync(id, TransitionType.ContactMade);
-        var action = _harness.Get<SweepSchedule>().ActionFor(SweepKind.DisqualifyNoContact, due.Lead!.Lead, _harness.Clock.GetUtcNow())!;
-        var command = new TransitionCommand(action.CommandId, action.Command, _harness.Clock.GetUtcNow(), "sweep:disqualify-no-contact");
 
         using var other = _harness.SecondInstance();
-        var outcome = await other.Processor.ProcessAsync(id, command, due.Lead, CancellationToken.None);
+        var handled = await other.DrainQueueAsync();
 
-        Assert.NotEqual(OutcomeKind.Applied, outcome.Kind);
+        Assert.Equal((1, 1), (report.Queued, handled));
         var lead = await LeadAsync(id);
         Assert.Equal(LeadStatus.Connected, lead.Status);
-        Assert.Contains(await _harness.Store.GetHistoryAsync(id, CancellationToken.None), h => h.Type == TransitionType.ContactMade && h.Outcome == OutcomeKind.Applied);
+        var history = await _harness.Store.GetHistoryAsync(id, CancellationToken.None);
+        Assert.Contains(history, h => h.Type == TransitionType.ContactMade && h.Outcome == OutcomeKind.Applied);
+        Assert.Contains(history, h => h.Type == TransitionType.NoContactTimeout && h.Outcome == OutcomeKind.Rejected);
     }
 
     [Fact]
-    public async Task A_due_row_stored_without_a_copy_is_still_swept_by_reading_its_lead()
+    public async Task A_due_row_an_older_version_wrote_with_a_copy_is_swept_by_reading_its_lead()
     {
         var id = (await SeedAsync("pricing", 1, "old"))[0];
         _harness.Clock.Advance(TimeSpan.FromDays(31));
         var entry = Assert.Single(await _harness.DueIndex.ReadAllDueAsync(SweepKind.DisqualifyNoContact, _harness.Clock.GetUtcNow()));
         await _harness.Get<TableProvisioner>().Leads.UpsertEntityAsync(
-            new Azure.Data.Tables.TableEntity(LeadKeys.PartitionOf(id), LeadKeys.Due(entry)), Azure.Data.Tables.TableUpdateMode.Replace);
+            new Azure.Data.Tables.TableEntity(LeadKeys.PartitionOf(id), LeadKeys.Due(entry)) { ["State"] = "{\"stale\":true}", ["Due"] = "stale" },
+            Azure.Data.Tables.TableUpdateMode.Replace);
 
-        var report = await _harness.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None);
+        var report = await _harness.SweepAndApplyAsync(SweepKind.DisqualifyNoContact);
 
-        Assert.Equal(1, report.Changed);
+        Assert.Equal(1, report.Queued);
         Assert.Equal(LeadStatus.Disqualified, (await LeadAsync(id)).Status);
     }
 
     [Fact]
-    public async Task An_entry_rewritten_since_it_was_read_is_not_removed()
+    public async Task An_entry_its_lead_lists_is_dropped_only_through_the_leads_own_version()
     {
         var id = (await SeedAsync("pricing", 1, "keep"))[0];
         _harness.Clock.Advance(TimeSpan.FromDays(31));
         var asOf = _harness.Clock.GetUtcNow();
-        var due = Assert.Single((await _harness.DueIndex.ReadDueAsync(SweepKind.DisqualifyNoContact, asOf, 100, null, CancellationToken.None)).Entries);
-        var stored = (await _harness.Store.GetAsync(id, CancellationToken.None))!;
-        Assert.True(await _harness.Store.RescheduleAsync(stored, stored.Due, CancellationToken.None));
+        var entry = Assert.Single(await _harness.DueIndex.ReadAllDueAsync(SweepKind.DisqualifyNoContact, asOf));
+        var stale = (await _harness.Store.GetAsync(id, CancellationToken.None))!;
+        Assert.True(await _harness.Store.RescheduleAsync(stale, stale.Due, CancellationToken.None)); // the lead moves on
 
-        await _harness.DueIndex.RemoveAsync([due], CancellationToken.None);
+        var without = stale.Due.Where(d => d != entry).ToList();
+        Assert.False(await _harness.Store.RescheduleAsync(stale, without, CancellationToken.None));
+        Assert.Equal([entry], await _harness.DueIndex.ReadAllDueAsync(SweepKind.DisqualifyNoContact, asOf));
 
-        Assert.Equal([due.Entry], await _harness.DueIndex.ReadAllDueAsync(SweepKind.DisqualifyNoContact, asOf));
-        await _harness.DueIndex.RemoveAsync([new DueLead(due.Entry, null)], CancellationToken.None);
+        var current = (await _harness.Store.GetAsync(id, CancellationToken.None))!;
+        Assert.True(await _harness.Store.RescheduleAsync(current, without, CancellationToken.None));
         Assert.Empty(await _harness.DueIndex.ReadAllDueAsync(SweepKind.DisqualifyNoContact, asOf));
+        await _harness.DueIndex.RemoveAsync([entry], CancellationToken.None); // repeatable: already gone is fine
     }
 
     [Fact]
@@ -139,7 +142,7 @@ public sealed class SweepTests : IDisposable
         await SeedAsync("pricing", 5, "early");
         _harness.Clock.Advance(TimeSpan.FromDays(29));
 
-        var report = await _harness.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None);
+        var report = await _harness.SweepAndApplyAsync(SweepKind.DisqualifyNoContact);
 
         Assert.Equal(0, report.Examined);
     }
@@ -151,12 +154,12 @@ public sealed class SweepTests : IDisposable
         var id = (await SeedAsync("contact-us", 1, "sla"))[0];
 
         _harness.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 11, 8, 59, 0, TimeSpan.Zero)); // Wednesday, a minute early
-        var early = await _harness.Sweeps.RunAsync(SweepKind.FlagSlaBreaches, null, dryRun: false, CancellationToken.None);
+        var early = await _harness.SweepAndApplyAsync(SweepKind.FlagSlaBreaches);
         _harness.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 11, 9, 0, 0, TimeSpan.Zero));
-        var due = await _harness.Sweeps.RunAsync(SweepKind.FlagSlaBreaches, null, dryRun: false, CancellationToken.None);
+        var due = await _harness.SweepAndApplyAsync(SweepKind.FlagSlaBreaches);
 
-        Assert.Equal(0, early.Changed);
-        Assert.Equal(1, due.Changed);
+        Assert.Equal(0, early.Queued);
+        Assert.Equal(1, due.Queued);
         Assert.True((await LeadAsync(id)).Flags.HasFlag(LeadFlags.SlaBreached));
         await _harness.ApplyAsync(id, TransitionType.FirstOutreachSent);
         Assert.False((await LeadAsync(id)).Flags.HasFlag(LeadFlags.SlaBreached));
@@ -169,9 +172,9 @@ public sealed class SweepTests : IDisposable
         await _harness.ApplyAsync(id, TransitionType.CheckBackLater);
         _harness.Clock.Advance(TimeSpan.FromDays(93));
 
-        var report = await _harness.Sweeps.RunAsync(SweepKind.FlagCheckBacks, null, dryRun: false, CancellationToken.None);
+        var report = await _harness.SweepAndApplyAsync(SweepKind.FlagCheckBacks);
 
-        Assert.Equal(1, report.Changed);
+        Assert.Equal(1, report.Queued);
         Assert.True((await LeadAsync(id)).Flags.HasFlag(LeadFlags.CheckBackDue));
         await _harness.ApplyAsync(id, TransitionType.ContactMade);
         Assert.False((await LeadAsync(id)).Flags.HasFlag(LeadFlags.CheckBackDue));
@@ -184,9 +187,9 @@ public sealed class SweepTests : IDisposable
         await _harness.ApplyAsync(ids[2], TransitionType.Unsubscribed);
         _harness.Clock.Advance(TimeSpan.FromDays(91));
 
-        var report = await _harness.Sweeps.RunAsync(SweepKind.RecycleDark, null, dryRun: false, CancellationToken.None);
+        var report = await _harness.SweepAndApplyAsync(SweepKind.RecycleDark);
 
-        Assert.Equal(2, report.Changed);
+        Assert.Equal(2, report.Queued);
         Assert.Equal(LeadStatus.Recycled, (await LeadAsync(ids[0])).Status);
         Assert.Equal(LeadStatus.Nurturing, (await LeadAsync(ids[2])).Status);
     }
@@ -202,8 +205,10 @@ public sealed class SweepTests : IDisposable
         Assert.Equal(3, report.Planned.Count);
         Assert.All(report.Planned, p => Assert.Equal(nameof(TransitionType.NoContactTimeout), p.Command));
         Assert.Equal(LeadStatus.New, (await LeadAsync(ids[0])).Status);
-        var real = await _harness.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None);
-        Assert.Equal(3, real.Changed);
+        Assert.Equal(0, await _harness.DrainQueueAsync());
+        var real = await _harness.SweepAndApplyAsync(SweepKind.DisqualifyNoContact);
+        Assert.Equal(3, real.Queued);
+        Assert.Equal(LeadStatus.Disqualified, (await LeadAsync(ids[0])).Status);
     }
 
     [Fact]
@@ -211,13 +216,17 @@ public sealed class SweepTests : IDisposable
     {
         var ids = await SeedAsync("pricing", 60, "cut");
         _harness.Clock.Advance(TimeSpan.FromDays(31));
-        var failing = new FailingStore(_harness.Store, failOnWrite: 37);
+        var failing = new FailingStore(_harness.Store, failOnRead: 37);
         var interrupted = Runner(failing);
 
         await Assert.ThrowsAsync<StoreUnavailableException>(() => interrupted.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None));
+        var appliedBefore = await _harness.DrainQueueAsync();
         var rerun = await _harness.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None);
+        await _harness.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None); // queues the rest twice
+        await _harness.DrainQueueAsync();
 
-        Assert.True(rerun.Changed < 60, "the first run changed some leads before it stopped");
+        Assert.True(appliedBefore > 0, "the first run queued some leads before it stopped");
+        Assert.True(rerun.Queued < 60, "the leads the first run's commands changed are not due any more");
         foreach (var id in ids)
         {
             Assert.Equal(LeadStatus.Disqualified, (await LeadAsync(id)).Status);
@@ -230,8 +239,7 @@ public sealed class SweepTests : IDisposable
         _harness.DueIndex,
         store,
         _harness.Get<SweepSchedule>(),
-        new LeadCommandProcessor(store, _harness.Get<StateMachine>(), _harness.Get<SweepSchedule>(), new LeadStateCache(_harness.Clock),
-            _harness.Clock, _harness.Get<LeadTelemetry>(), NullLogger<LeadCommandProcessor>.Instance),
+        _harness.Get<ITransitionPublisher>(),
         _harness.Clock,
         _harness.Get<LeadTelemetry>(),
         Options.Create(new SweepOptions { PageSize = 25, Parallelism = 4 }),
@@ -249,18 +257,18 @@ public sealed class SweepTests : IDisposable
     public void Dispose() => _harness.Dispose();
 
     /// <summary>Storage that stops answering part-way through, as when the host dies mid-sweep.</summary>
-    private sealed class FailingStore(ILeadStore inner, int failOnWrite) : ILeadStore
+    private sealed class FailingStore(ILeadStore inner, int failOnRead) : ILeadStore
     {
-        private int _writes;
+        private int _reads;
 
-        public Task<StoredLead?> GetAsync(string leadId, CancellationToken cancellationToken) => inner.GetAsync(leadId, cancellationToken);
+        public Task<StoredLead?> GetAsync(string leadId, CancellationToken cancellationToken)
+            => Interlocked.Increment(ref _reads) >= failOnRead
+                ? throw new StoreUnavailableException("simulated outage")
+                : inner.GetAsync(leadId, cancellationToken);
 
         public Task<LeadLoad> LoadForCommandAsync(string leadId, string commandId, CancellationToken cancellationToken) => inner.LoadForCommandAsync(leadId, commandId, cancellationToken);
 
-        public Task<string> SaveAsync(LeadWrite write, CancellationToken cancellationToken)
-            => Interlocked.Increment(ref _writes) >= failOnWrite
-                ? throw new StoreUnavailableException("simulated outage")
-                : inner.SaveAsync(write, cancellationToken);
+        public Task<string> SaveAsync(LeadWrite write, CancellationToken cancellationToken) => inner.SaveAsync(write, cancellationToken);
 
         public Task<bool> RescheduleAsync(StoredLead stored, IReadOnlyCollection<Domain.Sweeps.DueEntry> due, CancellationToken cancellationToken) => inner.RescheduleAsync(stored, due, cancellationToken);
 

@@ -45,19 +45,14 @@ public sealed partial class LeadCommandProcessor
         _logger = logger;
     }
 
-    public Task<CommandOutcome> ProcessAsync(string leadId, TransitionCommand command, CancellationToken cancellationToken)
-        => ProcessAsync(leadId, command, justRead: null, cancellationToken);
-
-    /// <param name="justRead">The lead as the caller has just read it (a sweep re-checking a due lead), used as the
-    /// first attempt's state instead of reading again; a stale copy costs one refused write, never a lost update.</param>
-    public async Task<CommandOutcome> ProcessAsync(string leadId, TransitionCommand command, StoredLead? justRead, CancellationToken cancellationToken)
+    public async Task<CommandOutcome> ProcessAsync(string leadId, TransitionCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var guessed = false;
         for (var attempt = 1; ; attempt++)
         {
             LeadLoad load;
-            if (attempt == 1 && (justRead is not null ? new LeadLoad(justRead, null) : Guess(leadId, command)) is { } guess)
+            if (attempt == 1 && Guess(leadId, command) is { } guess)
             {
                 load = guess;
                 guessed = true;

@@ -11,15 +11,9 @@ public sealed class SweepOptions
     [Range(1, 1000)]
     public int PageSize { get; set; } = 100;
 
-    /// <summary>Leads of one page handled at once. Each change touches only its own lead's rows, so they do not contend.</summary>
+    /// <summary>Due leads of one page read and queued at once.</summary>
     [Range(1, 64)]
     public int Parallelism { get; set; } = 4;
-
-    /// <summary>
-    /// Queue each due lead's command on the transition queue instead of applying it here, so sweep commands and reps'
-    /// commands for one lead go through the same ordered session (Service Bus) and the timer finishes fast.
-    /// </summary>
-    public bool FanOut { get; set; }
 
     // Same keys as the Azure timer triggers' "%Sweeps:<Name>:Schedule%" bindings, so one app setting drives both hosts.
     public SweepTimer DisqualifyNoContact { get; set; } = new() { Schedule = "0 15 6 * * *" };
@@ -35,15 +29,7 @@ public sealed class SweepOptions
         SweepKind.DisqualifyNoContact => DisqualifyNoContact,
         SweepKind.RecycleDark => RecycleDark,
         SweepKind.FlagCheckBacks => FlagCheckBacks,
-        _ => FlagSlaBreaches,
+        SweepKind.FlagSlaBreaches => FlagSlaBreaches,
+        _ => throw new ArgumentOutOfRangeException(nameof(sweep), sweep, "Not a sweep."),
     };
-}
-
-/// <summary>An NCRONTAB schedule with seconds ("0 */30 * * * *"), as Azure Functions timer triggers read it.</summary>
-public sealed class SweepTimer
-{
-    public string Schedule { get; set; } = string.Empty;
-
-    public static bool IsNcrontab(string? schedule)
-        => schedule?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: 6 };
 }

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Ports;
-using LeadFunctions.Engine.Processing;
 using LeadFunctions.Engine.Telemetry;
 using LeadFunctions.Engine.Transitions;
 using Microsoft.Extensions.Logging;
@@ -13,44 +12,39 @@ namespace LeadFunctions.Engine.Sweeps;
 
 /// <summary>
 /// Runs one sweep: pages through the due index (never the whole lead table), re-checks each due lead against the
-/// playbook, and applies the sweep's system command through the state machine. The index holds a copy of each due
-/// lead, so the lead is not read again; a copy gone stale loses its write and the processor reads the lead then.
-/// Each due occurrence has its own command id, so a run that is interrupted and started again never changes a lead twice.
+/// playbook, and queues the sweep's system command on the transition queue, in both hosts. The consumer applies it
+/// like a rep's command: in the lead's ordered session (Service Bus in Azure, the storage-queue worker locally), after
+/// reading the lead again, so a sweep and a rep never race on one lead and the state machine decides on the lead as it
+/// is then. Each due occurrence has its own command id, so a run that is interrupted (or queues a command twice) and
+/// runs again never changes a lead twice; applying the command removes its due entry in the same transaction.
 /// </summary>
 public sealed partial class SweepRunner
 {
     private readonly IDueIndex _dueIndex;
     private readonly ILeadStore _store;
     private readonly SweepSchedule _schedule;
-    private readonly LeadCommandProcessor _processor;
+    private readonly ITransitionPublisher _publisher;
     private readonly TimeProvider _time;
     private readonly LeadTelemetry _telemetry;
     private readonly SweepOptions _options;
-    private readonly ITransitionPublisher? _publisher;
     private readonly ILogger<SweepRunner> _logger;
 
     public SweepRunner(
         IDueIndex dueIndex,
         ILeadStore store,
         SweepSchedule schedule,
-        LeadCommandProcessor processor,
+        ITransitionPublisher publisher,
         TimeProvider time,
         LeadTelemetry telemetry,
         IOptions<SweepOptions> options,
-        ILogger<SweepRunner> logger,
-        ITransitionPublisher? publisher = null)
+        ILogger<SweepRunner> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Value.FanOut && publisher is null)
-        {
-            throw new InvalidOperationException("Sweeps:FanOut needs a transition queue; register one or turn fan-out off.");
-        }
-
-        _publisher = publisher;
+        ArgumentNullException.ThrowIfNull(publisher);
         _dueIndex = dueIndex;
         _store = store;
         _schedule = schedule;
-        _processor = processor;
+        _publisher = publisher;
         _time = time;
         _telemetry = telemetry;
         _options = options.Value;
@@ -98,11 +92,10 @@ public sealed partial class SweepRunner
         return report;
     }
 
-    private async Task VisitAsync(DueLead due, SweepKind sweep, DateTimeOffset now, bool dryRun, Tally tally, CancellationToken cancellationToken)
+    private async Task VisitAsync(DueEntry entry, SweepKind sweep, DateTimeOffset now, bool dryRun, Tally tally, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref tally.Examined);
-        var entry = due.Entry;
-        var stored = due.Lead ?? await _store.GetAsync(entry.LeadId, cancellationToken);
+        var stored = await _store.GetAsync(entry.LeadId, cancellationToken);
         var action = stored is null ? null : _schedule.ActionFor(sweep, stored.Lead, now);
         if (dryRun)
         {
@@ -121,44 +114,45 @@ public sealed partial class SweepRunner
 
         if (action is null)
         {
-            // Erased, or not due under the current playbook (its thresholds changed since the entry was written):
-            // write the lead's due entries as the playbook now has them, then drop this one.
             Interlocked.Increment(ref tally.Skipped);
-            if (stored is not null)
-            {
-                var current = _schedule.DueDates(stored.Lead).ToList();
-                if (!current.ToHashSet().SetEquals(stored.Due))
-                {
-                    await _store.RescheduleAsync(stored, current, cancellationToken);
-                }
-            }
-
-            await _dueIndex.RemoveAsync([due], cancellationToken);
+            await DropAsync(entry, stored, cancellationToken);
             return;
         }
 
-        // Applying the command removes this due entry in the same transaction. Anything else (already applied by an
-        // interrupted run, refused, or the entry named an older occurrence) leaves it for us to drop.
+        // The consumer applies it and its transaction removes the lead's entry; queueing it again on a later run is
+        // harmless: same command id.
         var command = new TransitionCommand(action.CommandId, action.Command, now, Actor: "sweep:" + sweep.Name(), Reason: ReasonOf(sweep));
-        if (_publisher is not null && _options.FanOut)
+        await _publisher.PublishAsync(new TransitionEnvelope(entry.LeadId, command), cancellationToken);
+        Interlocked.Increment(ref tally.Queued);
+        if (action.DueAt != entry.DueAt)
         {
-            // The consumer applies it (and removes the entry); queueing it again on a later run is harmless: same command id.
-            await _publisher.PublishAsync(new TransitionEnvelope(entry.LeadId, command), cancellationToken);
-            Interlocked.Increment(ref tally.Queued);
-            if (action.DueAt != entry.DueAt)
-            {
-                await _dueIndex.RemoveAsync([due], cancellationToken);
-            }
+            // An older occurrence than the one the lead lists (and the command answers): nobody else removes it.
+            await _dueIndex.RemoveAsync([entry], cancellationToken);
+        }
+    }
 
+    /// <summary>
+    /// An entry that is not due: the lead is erased, or not due under the current playbook (its thresholds changed
+    /// since the entry was written). An entry the lead still lists goes with a rewrite of the lead's due entries as the
+    /// playbook now has them, guarded by the lead's version: if the lead changed meanwhile, that write already
+    /// rewrote them and this entry stays for the next run to look at again.
+    /// </summary>
+    private async Task DropAsync(DueEntry entry, StoredLead? stored, CancellationToken cancellationToken)
+    {
+        if (stored is null)
+        {
+            await _dueIndex.RemoveAsync([entry], cancellationToken);
             return;
         }
 
-        var outcome = await _processor.ProcessAsync(entry.LeadId, command, stored, cancellationToken);
-        Interlocked.Increment(ref outcome.Kind == OutcomeKind.Applied ? ref tally.Changed : ref tally.Skipped);
-        if (outcome.Kind != OutcomeKind.Applied || action.DueAt != entry.DueAt)
+        var current = _schedule.DueDates(stored.Lead).ToList();
+        if (stored.Due.Contains(entry) || !current.ToHashSet().SetEquals(stored.Due))
         {
-            await _dueIndex.RemoveAsync([due], cancellationToken);
+            await _store.RescheduleAsync(stored with { Due = [.. stored.Due.Append(entry).Distinct()] }, current, cancellationToken);
+            return;
         }
+
+        await _dueIndex.RemoveAsync([entry], cancellationToken);
     }
 
     private static string ReasonOf(SweepKind sweep) => sweep switch
@@ -166,7 +160,8 @@ public sealed partial class SweepRunner
         SweepKind.DisqualifyNoContact => "no-contact",
         SweepKind.RecycleDark => "went-dark",
         SweepKind.FlagCheckBacks => "check-back-due",
-        _ => "sla-breached",
+        SweepKind.FlagSlaBreaches => "sla-breached",
+        _ => throw new ArgumentOutOfRangeException(nameof(sweep), sweep, "Not a sweep."),
     };
 
     private sealed class Tally

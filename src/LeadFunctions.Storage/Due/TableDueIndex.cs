@@ -9,8 +9,8 @@ namespace LeadFunctions.Storage.Due;
 
 /// <summary>
 /// Reads the due entries that <see cref="TableLeadStore"/> writes with each lead: row key = sweep, due instant, lead
-/// id; each row holds a copy of its lead. "Everything due by now" is one range read per partition that touches only
-/// due rows, whatever the table's size. The continuation token is "partition index|table continuation".
+/// id, and nothing else. "Everything due by now" is one range read per partition that touches only due rows, whatever
+/// the table's size, and returns keys only. The continuation token is "partition index|table continuation".
 /// </summary>
 public sealed class TableDueIndex : IDueIndex
 {
@@ -28,13 +28,13 @@ public sealed class TableDueIndex : IDueIndex
             {
                 var filter = TableClient.CreateQueryFilter(
                     $"PartitionKey eq {LeadKeys.PartitionName(partition)} and RowKey gt {LeadKeys.DuePrefix(sweep)} and RowKey le {LeadKeys.DueUpTo(sweep, asOf)}");
-                var page = await _tables.Leads.PageAsync(filter, pageSize, token, ["RowKey", "State", "Due"], cancellationToken);
+                var page = await _tables.Leads.PageAsync(filter, pageSize, token, ["RowKey"], cancellationToken);
                 if (page is not null && (page.Values.Count > 0 || page.ContinuationToken is not null))
                 {
                     var next = page.ContinuationToken is { } more ? Format(partition, more)
                         : partition + 1 < LeadKeys.Partitions ? Format(partition + 1, null)
                         : null;
-                    return new DuePage([.. page.Values.Select(row => DueLeadOf(sweep, row))], next);
+                    return new DuePage([.. page.Values.Select(row => LeadKeys.ParseDue(sweep, row.RowKey))], next);
                 }
             }
 
@@ -42,7 +42,7 @@ public sealed class TableDueIndex : IDueIndex
         });
     }
 
-    public async Task RemoveAsync(IReadOnlyCollection<DueLead> entries, CancellationToken cancellationToken)
+    public async Task RemoveAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
         if (entries.Count == 0)
@@ -53,32 +53,19 @@ public sealed class TableDueIndex : IDueIndex
         await _tables.EnsureCreatedAsync(cancellationToken);
 
         // One by one: a batch fails whole when any row is already gone, and removal must be repeatable.
-        await _tables.Guard(() => Task.WhenAll(entries.Select(e => DeleteUnlessRewrittenAsync(e, cancellationToken))));
+        await _tables.Guard(() => Task.WhenAll(entries.Select(e => DeleteIfPresentAsync(e, cancellationToken))));
     }
 
-    private async Task DeleteUnlessRewrittenAsync(DueLead due, CancellationToken cancellationToken)
+    private async Task DeleteIfPresentAsync(DueEntry entry, CancellationToken cancellationToken)
     {
-        var etag = due.Lead is { } copy && VersionTag.Parse(copy.ETag) is { DueRowKey: not null } tag ? tag.ETag : ETag.All;
         try
         {
-            await _tables.Leads.DeleteEntityAsync(LeadKeys.PartitionOf(due.Entry.LeadId), LeadKeys.Due(due.Entry), etag, cancellationToken);
+            await _tables.Leads.DeleteEntityAsync(LeadKeys.PartitionOf(entry.LeadId), LeadKeys.Due(entry), ETag.All, cancellationToken);
         }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            // A write of the lead rewrote the row after we read it, so it is the lead's current entry: keep it.
+            // Already gone: removed by an earlier run, or by the lead's own write.
         }
-    }
-
-    private static DueLead DueLeadOf(SweepKind sweep, TableEntity row)
-    {
-        var entry = LeadKeys.ParseDue(sweep, row.RowKey);
-        if (row.GetString("State") is null)
-        {
-            return new DueLead(entry, null);
-        }
-
-        var copy = new StoredLead(LeadRows.ToLead(row), VersionTag.OfDueRow(row.RowKey, row.ETag), LeadRows.DueOf(entry.LeadId, row));
-        return new DueLead(entry, copy);
     }
 
     private static (int Partition, string? Token) Parse(string? continuationToken)

@@ -11,7 +11,7 @@ namespace LeadFunctions.Storage.Leads;
 
 /// <summary>
 /// Row contents of the Leads table (docs/table-design.md; keys in <see cref="LeadKeys"/>): the lead row, one row per
-/// recorded command (the audit line and the idempotency key in one), and the lead's due entries, each with a copy of the lead.
+/// recorded command (the audit line and the idempotency key in one), and the lead's due entries (keys only).
 /// </summary>
 internal static class LeadRows
 {
@@ -23,8 +23,8 @@ internal static class LeadRows
     };
 
     /// <summary>
-    /// The lead row and one row per due entry. Each due row carries a copy of the lead (state and due list), so a sweep
-    /// that reads the due row need not read the lead; the state is serialised once for all of them.
+    /// The lead row and one row per due entry. A due row is its key alone (sweep, due instant, lead id): the sweep
+    /// reads the lead before it queues a command, and the consumer reads it again before it writes.
     /// </summary>
     public static (TableEntity Lead, IReadOnlyList<TableEntity> DueRows) ToEntities(Lead lead, IReadOnlyCollection<DueEntry> due)
     {
@@ -46,10 +46,10 @@ internal static class LeadRows
             ["State"] = state,
             ["Due"] = dueList,
         };
-        return (leadRow, [.. due.Select(d => new TableEntity(partition, LeadKeys.Due(d)) { ["State"] = state, ["Due"] = dueList })]);
+        return (leadRow, [.. due.Select(KeysOf)]);
     }
 
-    /// <summary>The lead's due entries as its row (or a due row's copy) lists them.</summary>
+    /// <summary>The lead's due entries as its row lists them.</summary>
     public static IReadOnlyCollection<DueEntry> DueOf(string leadId, TableEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
@@ -71,7 +71,7 @@ internal static class LeadRows
         })];
     }
 
-    /// <summary>A due row's keys only: enough to delete it.</summary>
+    /// <summary>A due row: its keys are all it holds.</summary>
     public static TableEntity KeysOf(DueEntry entry) => new(LeadKeys.PartitionOf(entry.LeadId), LeadKeys.Due(entry));
 
     public static Lead ToLead(TableEntity entity)

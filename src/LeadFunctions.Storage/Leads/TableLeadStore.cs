@@ -10,7 +10,7 @@ namespace LeadFunctions.Storage.Leads;
 /// <summary>
 /// Leads in Azure Table Storage. Every write is one entity-group transaction in the lead's partition: the lead
 /// row (inserted, or replaced only if unchanged), the command's row (insert-only, so a command id recorded once can
-/// never be recorded again), and the lead's due rows, all rewritten with a copy of the lead (see <see cref="VersionTag"/>).
+/// never be recorded again), and the lead's due rows (keys only) as the lead now has them.
 /// </summary>
 public sealed class TableLeadStore : ILeadStore
 {
@@ -79,61 +79,33 @@ public sealed class TableLeadStore : ILeadStore
     }
 
     /// <summary>
-    /// One transaction: the lead row (inserted, or replaced if unchanged since <paramref name="expectedTag"/>), the
-    /// command's row, every due row the lead now has (each rewritten with the new copy of the lead, which is what lets
-    /// an unchanged due row stand for an unchanged lead), and deletes for the due rows it no longer has.
+    /// One transaction: the lead row (inserted, or replaced if unchanged since <paramref name="expectedETag"/>), the
+    /// command's row, every due row the lead now has (upserted, so a row lost or never written comes back with the
+    /// next write), and deletes for the due rows it no longer has.
     /// </summary>
-    private static List<TableTransactionAction> Batch(Lead lead, string? expectedTag, AuditRecord? audit, IReadOnlyCollection<DueEntry> dueBefore, IReadOnlyCollection<DueEntry> dueAfter)
+    private static List<TableTransactionAction> Batch(Lead lead, string? expectedETag, AuditRecord? audit, IReadOnlyCollection<DueEntry> dueBefore, IReadOnlyCollection<DueEntry> dueAfter)
     {
-        var tag = expectedTag is null ? (VersionTag?)null : VersionTag.Parse(expectedTag);
         var (leadRow, dueRows) = LeadRows.ToEntities(lead, dueAfter);
         var batch = new List<TableTransactionAction>
         {
-            tag switch
-            {
-                null => new(TableTransactionActionType.Add, leadRow),
-                { DueRowKey: null } => new(TableTransactionActionType.UpdateReplace, leadRow, tag.Value.ETag),
-
-                // Guarded by the due row below instead; the lead row must still exist.
-                _ => new(TableTransactionActionType.UpdateReplace, leadRow, ETag.All),
-            },
+            expectedETag is null
+                ? new(TableTransactionActionType.Add, leadRow)
+                : new(TableTransactionActionType.UpdateReplace, leadRow, new ETag(expectedETag)),
         };
         if (audit is not null)
         {
             batch.Add(new TableTransactionAction(TableTransactionActionType.Add, LeadRows.ToEntity(lead.Id, audit)));
         }
 
-        var guarded = false;
-        foreach (var row in dueRows)
-        {
-            var isGuard = row.RowKey == tag?.DueRowKey;
-            guarded |= isGuard;
-            batch.Add(isGuard
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, tag!.Value.ETag)
-                : new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
-        }
-
+        batch.AddRange(dueRows.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)));
         var after = dueAfter.ToHashSet();
-        foreach (var gone in dueBefore.Where(d => !after.Contains(d)))
-        {
-            var row = LeadRows.KeysOf(gone);
-            var isGuard = row.RowKey == tag?.DueRowKey;
-            guarded |= isGuard;
-            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, isGuard ? tag!.Value.ETag : ETag.All));
-        }
-
-        if (tag?.DueRowKey is not null && !guarded)
-        {
-            throw new ArgumentException("A lead read from a due row must be written with that row among its due entries.", nameof(dueBefore));
-        }
-
+        batch.AddRange(dueBefore.Where(d => !after.Contains(d)).Select(gone => new TableTransactionAction(TableTransactionActionType.Delete, LeadRows.KeysOf(gone), ETag.All)));
         return batch;
     }
 
     /// <summary>
     /// Submits a batch whose first action writes the lead row. A due row already gone (dropped by a sweep) is not an
-    /// error when it was to be deleted anyway: that delete is taken out and the rest submitted again. A guarded
-    /// delete is never taken out: its row being gone means the lead changed.
+    /// error when it was to be deleted anyway: that delete is taken out and the rest submitted again.
     /// </summary>
     private async Task<string> SubmitAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken)
     {
@@ -145,7 +117,7 @@ public sealed class TableLeadStore : ILeadStore
                 return response.Value[LeadAction].Headers.ETag?.ToString() ?? string.Empty;
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 404 && ex.FailedTransactionActionIndex is { } failed
-                && failed > LeadAction && batch[failed].ActionType == TableTransactionActionType.Delete && batch[failed].ETag == ETag.All)
+                && failed > LeadAction && batch[failed].ActionType == TableTransactionActionType.Delete)
             {
                 batch.RemoveAt(failed);
             }

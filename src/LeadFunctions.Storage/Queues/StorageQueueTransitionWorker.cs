@@ -6,9 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Storage.Queues;
 
-/// <summary>What a poison message says: why it was parked, and the original message text untouched.</summary>
-public sealed record PoisonMessage(string Reason, string MessageId, long DequeueCount, DateTimeOffset ParkedAt, string Body);
-
 /// <summary>
 /// One polling round of the local transition consumer; the host loops it (LocalHost runs it as a BackgroundService).
 /// Complete deletes the message; DeadLetter, or a failure on the last allowed delivery, moves it to the poison queue

@@ -73,16 +73,16 @@ public sealed class Harness : IDisposable
 
                 return SaveAndTagAsync(count, call);
             });
-        Index.Setup(i => i.RemoveAsync(It.IsAny<IReadOnlyCollection<DueLead>>(), It.IsAny<CancellationToken>()))
-            .Returns((IReadOnlyCollection<DueLead> entries, CancellationToken _) =>
+        Index.Setup(i => i.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyCollection<DueEntry> entries, CancellationToken _) =>
             {
                 lock (_gate)
                 {
-                    Removed.Add([.. entries.Select(e => e.Entry)]);
+                    Removed.Add([.. entries]);
                     Calls.Add("index.remove");
                 }
 
-                return RemoveBehavior([.. entries.Select(e => e.Entry)]);
+                return RemoveBehavior([.. entries]);
             });
     }
 
@@ -125,7 +125,26 @@ public sealed class Harness : IDisposable
 
     public TransitionMessageHandler MessageHandler => new(Processor, NullLogger<TransitionMessageHandler>.Instance);
 
-    public SweepRunner SweepRunner => new(Index.Object, Store.Object, Schedule, Processor, Time, Telemetry, Options.Create(SweepOptions), NullLogger<SweepRunner>.Instance);
+    /// <summary>What sweeps queued, in order; <see cref="DrainQueueAsync"/> hands them to the consumer.</summary>
+    public QueuedTransitions Queue { get; } = new();
+
+    public SweepRunner SweepRunner => SweepRunnerWith(Schedule);
+
+    public SweepRunner SweepRunnerWith(SweepSchedule schedule)
+        => new(Index.Object, Store.Object, schedule, Queue, Time, Telemetry, Options.Create(SweepOptions), NullLogger<SweepRunner>.Instance);
+
+    /// <summary>The transition consumer takes every queued command, in order, as the local worker or Service Bus would.</summary>
+    public async Task<IReadOnlyList<MessageHandling>> DrainQueueAsync()
+    {
+        var handled = new List<MessageHandling>();
+        var handler = MessageHandler;
+        while (Queue.TryTake(out var envelope))
+        {
+            handled.Add(await handler.HandleAsync(TransitionJson.Serialize(envelope), CancellationToken.None));
+        }
+
+        return handled;
+    }
 
     /// <summary>Every load returns what <paramref name="answer"/> says for the (lead, command id) pair.</summary>
     public void OnLoad(Func<string, string, LeadLoad> answer)

@@ -26,11 +26,8 @@ public sealed class SweepRunnerTests : IDisposable
 
     public void Dispose() => _h.Dispose();
 
-    /// <summary>Index pages of entries stored without a copy of their lead, so the sweep reads each lead.</summary>
+    /// <summary>Index pages of due entries (keys only: the sweep reads each lead).</summary>
     private void Pages(SweepKind sweep, DateTimeOffset asOf, params DueEntry[][] pages)
-        => PagesWithCopies(sweep, asOf, [.. pages.Select(page => page.Select(e => new DueLead(e, null)).ToArray())]);
-
-    private void PagesWithCopies(SweepKind sweep, DateTimeOffset asOf, params DueLead[][] pages)
     {
         for (var i = 0; i < pages.Length; i++)
         {
@@ -67,24 +64,16 @@ public sealed class SweepRunnerTests : IDisposable
         => _h.SweepRunner.RunAsync(sweep, asOf, dryRun, CancellationToken.None);
 
     [Fact]
-    public async Task With_fan_out_a_due_lead_is_queued_under_the_sweep_command_id_and_left_for_the_consumer()
+    public async Task A_due_lead_is_queued_under_the_sweep_command_id_and_left_for_the_consumer()
     {
         var lead = Stored(_h.NewSqlLead("ana@acme.example", _start));
         var action = _h.Schedule.ActionFor(SweepKind.FlagSlaBreaches, lead, _slaAsOf)!;
         var entry = new DueEntry(SweepKind.FlagSlaBreaches, lead.Id, action.DueAt);
         Pages(SweepKind.FlagSlaBreaches, _slaAsOf, [entry]);
-        var published = new List<TransitionEnvelope>();
-        var publisher = new Mock<ITransitionPublisher>();
-        publisher.Setup(p => p.PublishAsync(It.IsAny<TransitionEnvelope>(), It.IsAny<CancellationToken>()))
-            .Callback<TransitionEnvelope, CancellationToken>((envelope, _) => published.Add(envelope))
-            .Returns(Task.CompletedTask);
-        var options = new SweepOptions { PageSize = _h.SweepOptions.PageSize, Parallelism = 1, FanOut = true };
-        var runner = new SweepRunner(_h.Index.Object, _h.Store.Object, _h.Schedule, _h.Processor, _h.Time, _h.Telemetry,
-            Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Logging.Abstractions.NullLogger<SweepRunner>.Instance, publisher.Object);
 
-        var report = await runner.RunAsync(SweepKind.FlagSlaBreaches, _slaAsOf, dryRun: false, CancellationToken.None);
+        var report = await Run(SweepKind.FlagSlaBreaches, _slaAsOf);
 
-        var envelope = Assert.Single(published);
+        var envelope = Assert.Single(_h.Queue.Published);
         Assert.Equal(lead.Id, envelope.LeadId);
         Assert.Equal(action.CommandId, envelope.Command.CommandId);
         Assert.Equal(TransitionType.SlaBreached, envelope.Command.Type);
@@ -94,13 +83,12 @@ public sealed class SweepRunnerTests : IDisposable
     }
 
     [Fact]
-    public void Fan_out_without_a_transition_queue_fails_at_start()
+    public void A_sweep_without_a_transition_queue_fails_at_start()
     {
-        var options = Microsoft.Extensions.Options.Options.Create(new SweepOptions { FanOut = true });
+        var options = Microsoft.Extensions.Options.Options.Create(new SweepOptions());
 
-        var error = Assert.Throws<InvalidOperationException>(() => new SweepRunner(_h.Index.Object, _h.Store.Object, _h.Schedule, _h.Processor,
+        Assert.Throws<ArgumentNullException>(() => new SweepRunner(_h.Index.Object, _h.Store.Object, _h.Schedule, null!,
             _h.Time, _h.Telemetry, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<SweepRunner>.Instance));
-        Assert.Contains("Sweeps:FanOut", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,9 +131,10 @@ public sealed class SweepRunnerTests : IDisposable
         Pages(SweepKind.FlagSlaBreaches, _slaAsOf, [entry]);
 
         var report = await Run(SweepKind.FlagSlaBreaches, _slaAsOf);
+        await _h.DrainQueueAsync();
 
         Assert.Equal($"sweep:flag-sla-breaches:{action.DueAt.UtcTicks}", action.CommandId);
-        Assert.Empty(_h.Loads); // the sweep's own read is the processor's first attempt
+        Assert.Equal([(lead.Id, action.CommandId)], _h.Loads); // the consumer reads the lead again before it writes
         var save = Assert.Single(_h.Saves);
         Assert.Equal("e1", save.ExpectedETag);
         Assert.Equal(action.CommandId, save.Audit.CommandId);
@@ -159,50 +148,52 @@ public sealed class SweepRunnerTests : IDisposable
         // The applied command takes its due entry out in the same write; the sweep does not remove it separately.
         Assert.Contains(entry, save.DueBefore);
         Assert.DoesNotContain(entry, save.DueAfter);
-        Assert.Equal(["save"], _h.Calls);
+        Assert.Equal(["load", "save"], _h.Calls);
         Assert.Empty(_h.Removed);
-        _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueLead>>(), It.IsAny<CancellationToken>()), Times.Never);
-        Assert.Equal(new SweepReport("flag-sla-breaches", _slaAsOf, false, 1, 1, 0, []), report with { Planned = [] });
+        _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(new SweepReport("flag-sla-breaches", _slaAsOf, false, 1, 0, 0, []) { Queued = 1 }, report with { Planned = [] });
         Assert.Empty(report.Planned);
         Assert.Equal(1, _h.Metrics.Sum("leadfunctions.sla.breaches"));
     }
 
     [Fact]
-    public async Task The_index_copy_of_a_due_lead_is_decided_on_and_guards_the_write_so_the_lead_is_not_read()
+    public async Task A_due_lead_is_read_by_the_sweep_and_again_by_the_consumer_whose_read_guards_the_write()
     {
-        var lead = _h.NewSqlLead("ana@acme.example", _start);
+        var lead = Stored(_h.NewSqlLead("ana@acme.example", _start));
         var entry = DueEntryFor(SweepKind.DisqualifyNoContact, lead, _noContactAsOf);
-        var copy = _h.StoredAs(lead, "due-row-tag");
-        PagesWithCopies(SweepKind.DisqualifyNoContact, _noContactAsOf, [new DueLead(entry, copy)]);
+        Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [entry]);
 
         var dryRun = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf, dryRun: true);
         var report = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
+        await _h.DrainQueueAsync();
 
         Assert.Equal(nameof(TransitionType.NoContactTimeout), Assert.Single(dryRun.Planned).Command);
-        Assert.Equal(1, report.Changed);
+        Assert.Equal(1, report.Queued);
         var save = Assert.Single(_h.Saves);
-        Assert.Equal("due-row-tag", save.ExpectedETag);
-        Assert.Equal(copy.Due, save.DueBefore);
+        Assert.Equal("e1", save.ExpectedETag);
+        Assert.Equal(_h.StoredAs(lead, "e1").Due, save.DueBefore);
         Assert.Equal(LeadStatus.Disqualified, save.Lead.Status);
-        Assert.Empty(_h.Loads);
-        _h.Store.Verify(s => s.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Single(_h.Loads);
+        _h.Store.Verify(s => s.GetAsync(lead.Id, It.IsAny<CancellationToken>()), Times.Exactly(2)); // dry run and real run
     }
 
     [Fact]
-    public async Task A_stale_index_copy_loses_its_write_and_the_lead_is_read_and_decided_again()
+    public async Task A_lead_changed_after_the_sweep_read_it_is_decided_again_by_the_consumer()
     {
         var fresh = _h.NewSqlLead("ana@acme.example", _start);
         var entry = DueEntryFor(SweepKind.DisqualifyNoContact, fresh, _noContactAsOf);
-        var contacted = Stored(_h.After(fresh, Harness.Command(TransitionType.ContactMade, "evt-1", _start.AddDays(1))));
-        PagesWithCopies(SweepKind.DisqualifyNoContact, _noContactAsOf, [new DueLead(entry, _h.StoredAs(fresh, "stale-tag"))]);
-        _h.SaveBehavior = (n, _) => n == 1 ? throw new LeadWriteConflictException(WriteConflict.LeadChanged) : Task.CompletedTask;
+        _h.OnGet(fresh.Id, _h.StoredAs(fresh, "stale-tag"));
+        var contacted = _h.After(fresh, Harness.Command(TransitionType.ContactMade, "evt-1", _start.AddDays(1)));
+        _loads[fresh.Id] = new LeadLoad(_h.StoredAs(contacted, "e1"), null);
+        Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [entry]);
 
         await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
+        await _h.DrainQueueAsync();
 
-        Assert.Equal(["stale-tag", "e1"], _h.Saves.Select(s => s.ExpectedETag));
+        Assert.Equal(["e1"], _h.Saves.Select(s => s.ExpectedETag));
         Assert.Equal([(contacted.Id, $"sweep:disqualify-no-contact:{entry.DueAt.UtcTicks}")], _h.Loads);
-        Assert.NotEqual(LeadStatus.Disqualified, _h.Saves[1].Lead.Status);
-        Assert.Equal(OutcomeKind.Rejected, _h.Saves[1].Audit.Outcome);
+        Assert.NotEqual(LeadStatus.Disqualified, _h.Saves[0].Lead.Status);
+        Assert.Equal(OutcomeKind.Rejected, _h.Saves[0].Audit.Outcome);
     }
 
     [Fact]
@@ -213,8 +204,10 @@ public sealed class SweepRunnerTests : IDisposable
         Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [entry]);
 
         var report = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
+        var handled = Assert.Single(await _h.DrainQueueAsync());
 
-        Assert.Equal(1, report.Changed);
+        Assert.Equal(1, report.Queued);
+        Assert.Equal(OutcomeKind.Applied, handled.Outcome!.Kind);
         var save = Assert.Single(_h.Saves);
         Assert.Equal(TransitionType.NoContactTimeout, save.Audit.Type);
         Assert.Equal($"sweep:disqualify-no-contact:{_start.AddDays(30).UtcTicks}", save.Audit.CommandId);
@@ -255,29 +248,29 @@ public sealed class SweepRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task Lead_changed_between_read_and_write_is_refused_counted_as_skipped_and_removed()
+    public async Task Lead_changed_between_read_and_write_is_refused_recorded_and_its_entry_gone()
     {
-        // The sweep reads a due lead, but before its write lands a rep reaches them: the write against the sweep's
-        // version is refused (ETag), the processor reads the contacted lead, and the command is refused and recorded.
+        // The sweep reads a due lead and queues its command, but before the consumer takes it a rep reaches them: the
+        // consumer reads the contacted lead, and the command is refused and recorded. The rep's write took the entry.
         var due = _h.NewSqlLead("ana@acme.example", _start);
         _h.OnGet(due.Id, _h.StoredAs(due, "e1"));
         var contacted = _h.After(due, Harness.Command(TransitionType.ContactMade, "evt-1", _start.AddDays(1)));
         _loads[due.Id] = new LeadLoad(_h.StoredAs(contacted, "e2"), null);
-        _h.SaveBehavior = (n, _) => n == 1 ? throw new LeadWriteConflictException(WriteConflict.LeadChanged) : Task.CompletedTask;
         var entry = DueEntryFor(SweepKind.DisqualifyNoContact, due, _noContactAsOf);
         Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [entry]);
 
         var report = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
+        var handled = Assert.Single(await _h.DrainQueueAsync());
 
-        Assert.Equal((1, 0, 1), (report.Examined, report.Changed, report.Skipped));
-        Assert.Equal(["save", "load", "save", "index.remove"], _h.Calls);
-        Assert.Equal("e1", _h.Saves[0].ExpectedETag);
-        var save = _h.Saves[^1];
+        Assert.Equal((1, 0, 1, 0), (report.Examined, report.Changed, report.Queued, report.Skipped));
+        Assert.Equal(OutcomeKind.Rejected, handled.Outcome!.Kind);
+        Assert.Equal(["load", "save"], _h.Calls);
+        var save = Assert.Single(_h.Saves);
         Assert.Equal("e2", save.ExpectedETag);
         Assert.Equal(OutcomeKind.Rejected, save.Audit.Outcome);
         Assert.Equal(RejectionCode.NotDue, save.Audit.RejectionCode);
         Assert.Equal(LeadStatus.Connected, save.Lead.Status);
-        Assert.Equal([entry], Assert.Single(_h.Removed));
+        Assert.DoesNotContain(entry, save.DueAfter);
     }
 
     [Fact]
@@ -299,8 +292,9 @@ public sealed class SweepRunnerTests : IDisposable
         Pages(SweepKind.FlagSlaBreaches, _slaAsOf, entries[..2], entries[2..4], entries[4..]);
 
         var report = await Run(SweepKind.FlagSlaBreaches, _slaAsOf);
+        await _h.DrainQueueAsync();
 
-        Assert.Equal((5, 2, 3), (report.Examined, report.Changed, report.Skipped));
+        Assert.Equal((5, 0, 2, 3), (report.Examined, report.Changed, report.Queued, report.Skipped));
         Assert.Equal(new[] { dueA.Id, dueB.Id }.Order(StringComparer.Ordinal), _h.Saves.Select(s => s.Lead.Id).Order(StringComparer.Ordinal));
         Assert.All(_h.Saves, s => Assert.Equal(TransitionType.SlaBreached, s.Audit.Type));
 
@@ -311,7 +305,7 @@ public sealed class SweepRunnerTests : IDisposable
             _h.Removed.Select(r => r[0]).OrderBy(e => e.LeadId, StringComparer.Ordinal));
 
         Assert.Equal(5, _h.Metrics.Sum("leadfunctions.sweep.leads", ("sweep", "flag-sla-breaches"), ("outcome", "examined")));
-        Assert.Equal(2, _h.Metrics.Sum("leadfunctions.sweep.leads", ("sweep", "flag-sla-breaches"), ("outcome", "changed")));
+        Assert.Equal(2, _h.Metrics.Sum("leadfunctions.sweep.leads", ("sweep", "flag-sla-breaches"), ("outcome", "queued")));
         Assert.Equal(3, _h.Metrics.Sum("leadfunctions.sweep.leads", ("sweep", "flag-sla-breaches"), ("outcome", "skipped")));
     }
 
@@ -346,7 +340,8 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Empty(_h.Calls);
         _h.Store.Verify(s => s.LoadForCommandAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         _h.Store.Verify(s => s.SaveAsync(It.IsAny<LeadWrite>(), It.IsAny<CancellationToken>()), Times.Never);
-        _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueLead>>(), It.IsAny<CancellationToken>()), Times.Never);
+        _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Empty(_h.Queue.Published);
     }
 
     [Fact]
@@ -357,34 +352,37 @@ public sealed class SweepRunnerTests : IDisposable
         Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [entry]);
 
         var report = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
+        await _h.DrainQueueAsync();
 
-        Assert.Equal((1, 1, 0), (report.Examined, report.Changed, report.Skipped));
+        Assert.Equal((1, 1, 0), (report.Examined, report.Queued, report.Skipped));
         var save = Assert.Single(_h.Saves);
         Assert.Equal(OutcomeKind.Applied, save.Audit.Outcome);
         Assert.Contains(entry, save.DueBefore);
         Assert.DoesNotContain(entry, save.DueAfter);
         Assert.Empty(_h.Removed);
-        _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueLead>>(), It.IsAny<CancellationToken>()), Times.Never);
+        _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
-    public async Task Occurrence_applied_by_an_earlier_run_is_skipped_and_its_entry_removed_by_the_sweep()
+    public async Task Occurrence_applied_by_an_earlier_run_is_not_applied_again()
     {
+        // An interrupted run queued it and the consumer applied it; the run again queues it under the same command id.
         var lead = Stored(_h.NewSqlLead("ana@acme.example", _start));
         var entry = DueEntryFor(SweepKind.DisqualifyNoContact, lead, _noContactAsOf);
         var action = _h.Schedule.ActionFor(SweepKind.DisqualifyNoContact, lead, _noContactAsOf)!;
         var prior = new AuditRecord(action.CommandId, TransitionType.NoContactTimeout, OutcomeKind.Applied, null, "sweep:disqualify-no-contact",
             "no-contact", _noContactAsOf, _noContactAsOf, LifecycleStage.SQL, LifecycleStage.SQL, LeadStatus.New, LeadStatus.Disqualified, 2);
         _loads[lead.Id] = new LeadLoad(_h.StoredAs(lead, "e1"), prior);
-        _h.SaveBehavior = (_, _) => throw new LeadWriteConflictException(WriteConflict.CommandAlreadyRecorded);
         Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [entry]);
 
         var report = await Run(SweepKind.DisqualifyNoContact, _noContactAsOf);
+        var handled = Assert.Single(await _h.DrainQueueAsync());
 
-        Assert.Equal((1, 0, 1), (report.Examined, report.Changed, report.Skipped));
-        Assert.Equal(["save", "load", "index.remove"], _h.Calls);
-        Assert.Single(_h.Saves); // refused by the store: the command row exists
-        Assert.Equal([entry], Assert.Single(_h.Removed));
+        Assert.Equal((1, 0, 1, 0), (report.Examined, report.Changed, report.Queued, report.Skipped));
+        Assert.Equal(action.CommandId, Assert.Single(_h.Queue.Published).Command.CommandId);
+        Assert.Equal(OutcomeKind.Duplicate, handled.Outcome!.Kind);
+        Assert.Equal(["load"], _h.Calls);
+        Assert.Empty(_h.Saves);
     }
 
     [Fact]
@@ -398,12 +396,13 @@ public sealed class SweepRunnerTests : IDisposable
         Pages(SweepKind.FlagSlaBreaches, _slaAsOf, [staleEntry]);
 
         var report = await Run(SweepKind.FlagSlaBreaches, _slaAsOf);
+        await _h.DrainQueueAsync();
 
-        Assert.Equal((1, 1, 0), (report.Examined, report.Changed, report.Skipped));
+        Assert.Equal((1, 1, 0), (report.Examined, report.Queued, report.Skipped));
         var save = Assert.Single(_h.Saves);
         Assert.Equal(OutcomeKind.Applied, save.Audit.Outcome);
         Assert.Equal(action.CommandId, save.Audit.CommandId);
-        Assert.Equal(["save", "index.remove"], _h.Calls);
+        Assert.Equal(["index.remove", "load", "save"], _h.Calls);
         Assert.Equal([staleEntry], Assert.Single(_h.Removed));
     }
 
@@ -422,8 +421,7 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Contains(newEntry, schedule.DueDates(lead));
         Pages(SweepKind.DisqualifyNoContact, _noContactAsOf, [oldEntry]);
         _h.Store.Setup(s => s.RescheduleAsync(It.IsAny<StoredLead>(), It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        var runner = new SweepRunner(_h.Index.Object, _h.Store.Object, schedule, _h.Processor, _h.Time, _h.Telemetry,
-            Microsoft.Extensions.Options.Options.Create(_h.SweepOptions), Microsoft.Extensions.Logging.Abstractions.NullLogger<SweepRunner>.Instance);
+        var runner = _h.SweepRunnerWith(schedule);
 
         var report = await runner.RunAsync(SweepKind.DisqualifyNoContact, _noContactAsOf, dryRun: false, CancellationToken.None);
 
@@ -435,6 +433,7 @@ public sealed class SweepRunnerTests : IDisposable
                 It.IsAny<CancellationToken>()),
             Times.Once);
         Assert.Empty(_h.Saves);
+        Assert.Empty(_h.Queue.Published);
     }
 
     [Fact]

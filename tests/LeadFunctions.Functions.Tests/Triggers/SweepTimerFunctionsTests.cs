@@ -1,4 +1,5 @@
 using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Engine.Transitions;
 using LeadFunctions.Functions.Sweeps;
 using LeadFunctions.Functions.Tests.Support;
 using Microsoft.Azure.Functions.Worker;
@@ -65,6 +66,13 @@ public sealed class SweepTimerFunctionsTests : IDisposable
         _app.Time.Advance(TimeSpan.FromDays(31));
 
         await _app.Create<SweepTimerFunctions>().DisqualifyNoContact(new TimerInfo(), CancellationToken.None);
+
+        // The timer queues the command; the Service Bus trigger's handler applies it.
+        var handler = _app.Create<TransitionMessageHandler>();
+        foreach (var envelope in _app.Publisher.Sent)
+        {
+            await handler.HandleAsync(TransitionJson.Serialize(envelope), CancellationToken.None);
+        }
 
         var stored = await _app.Store.GetAsync(leadId, CancellationToken.None);
         Assert.Equal(LeadStatus.Disqualified, stored!.Lead.Status);
