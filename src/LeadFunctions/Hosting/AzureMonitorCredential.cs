@@ -20,16 +20,23 @@ public static class AzureMonitorCredential
             return null;
         }
 
+        return ClientId(authenticationString) is { } clientId
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
+    }
+
+    /// <summary>The user-assigned identity's client id, or null for the system-assigned identity.</summary>
+    public static string? ClientId(string authenticationString)
+    {
+        ArgumentNullException.ThrowIfNull(authenticationString);
         var parts = authenticationString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(part => part.Split('=', 2, StringSplitOptions.TrimEntries))
             .ToDictionary(pair => pair[0], pair => pair.Length == 2 ? pair[1] : string.Empty, StringComparer.OrdinalIgnoreCase);
         if (!parts.TryGetValue("Authorization", out var authorization) || !string.Equals(authorization, "AAD", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"{Setting} must say Authorization=AAD; it is the only ingestion auth Application Insights offers besides the key.");
+            throw new InvalidOperationException($"{Setting} must say Authorization=AAD: Entra ID is the only ingestion auth besides the key the component turns off.");
         }
 
-        return parts.TryGetValue("ClientId", out var clientId) && clientId.Length > 0
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
+        return parts.TryGetValue("ClientId", out var clientId) && clientId.Length > 0 ? clientId : null;
     }
 }
