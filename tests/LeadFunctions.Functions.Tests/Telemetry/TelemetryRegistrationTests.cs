@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -7,11 +8,15 @@ using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Telemetry;
 using LeadFunctions.Functions.Hosting;
 using LeadFunctions.Functions.Tests.DeployContract;
+using LeadFunctions.TestSupport;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace LeadFunctions.Functions.Tests.Telemetry;
 
@@ -101,6 +106,32 @@ public sealed class TelemetryRegistrationTests
         Assert.DoesNotContain(services, d => d.ServiceType.Namespace?.StartsWith("Microsoft.ApplicationInsights", StringComparison.Ordinal) == true);
         Assert.DoesNotContain(typeof(TelemetryRegistration).Assembly.GetReferencedAssemblies(), a => a.Name!.Contains("ApplicationInsights", StringComparison.Ordinal));
         Assert.Empty(Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.ApplicationInsights*.dll"));
+    }
+
+    [Fact]
+    public void The_host_exports_its_own_telemetry_and_leaves_the_workers_logs_to_the_worker()
+    {
+        // Without both halves every worker log would reach traces twice: once relayed by the host, once exported here.
+        using var provider = Services(DeployedApp.Configuration(_deployment.AppSettings)).BuildServiceProvider();
+        var hostJson = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "host.json")))!;
+
+        Assert.Equal("OpenTelemetry", hostJson["telemetryMode"]?.GetValue<string>());
+        Assert.Null(hostJson["logging"]?["applicationInsights"]);
+        Assert.Equal(bool.TrueString, provider.GetRequiredService<IOptions<WorkerOptions>>().Value.Capabilities["WorkerOpenTelemetryEnabled"]);
+    }
+
+    [Fact]
+    public void The_engines_and_the_workers_activities_are_traced()
+    {
+        using var engine = new ActivitySource(LeadTelemetry.ActivitySourceName);
+        using var worker = new ActivitySource("Microsoft.Azure.Functions.Worker");
+        Assert.False(engine.HasListeners() || worker.HasListeners());
+
+        using var provider = Services(DeployedApp.Configuration(_deployment.AppSettings)).BuildServiceProvider();
+        Assert.NotNull(provider.GetService<TracerProvider>());
+
+        Assert.True(engine.HasListeners());
+        Assert.True(worker.HasListeners());
     }
 
     [Fact]
