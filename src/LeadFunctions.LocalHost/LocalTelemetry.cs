@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LeadFunctions.Engine.Telemetry;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace LeadFunctions.LocalHost;
@@ -33,8 +32,9 @@ public static class LocalTelemetry
     public const string ServiceName = "LeadFunctions.LocalHost";
 
     /// <summary>
-    /// The same meter and activity source the Functions app forwards to Application Insights, exported here to the
-    /// console or an OTLP collector, so the counters ops alert on can be watched while developing.
+    /// The same meter and activity source the Functions app exports to Azure Monitor (one registration,
+    /// <see cref="LeadOpenTelemetry"/>), exported here to the console or an OTLP collector, so the counters ops alert
+    /// on can be watched while developing.
     /// </summary>
     public static WebApplicationBuilder AddLocalTelemetry(this WebApplicationBuilder builder)
     {
@@ -46,11 +46,9 @@ public static class LocalTelemetry
             return builder;
         }
 
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName))
+        builder.Services.AddLeadOpenTelemetry(ServiceName)
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(LeadTelemetry.MeterName);
                 var interval = options.MetricExportIntervalSeconds * 1000;
                 if (options.Exporter == TelemetryExporter.Otlp)
                 {
@@ -63,7 +61,7 @@ public static class LocalTelemetry
             })
             .WithTracing(tracing =>
             {
-                tracing.AddSource(LeadTelemetry.ActivitySourceName).AddAspNetCoreInstrumentation();
+                tracing.AddAspNetCoreInstrumentation();
 
                 // Traces only to a collector: on the console they would drown the structured logs.
                 if (options.Exporter == TelemetryExporter.Otlp)

@@ -1,34 +1,54 @@
-using Microsoft.Azure.Functions.Worker;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using LeadFunctions.Engine.Telemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.Functions.Hosting;
 
 public static class TelemetryRegistration
 {
-    private const string ApplicationInsightsLoggerProvider = "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider";
+    /// <summary>Fallback service.name; in Azure the worker's resource detector names the service after the site.</summary>
+    public const string ServiceName = "LeadFunctions";
 
-    /// <summary>Application Insights for the worker, with Information logs (lead ids only) and the engine's meter.</summary>
+    public const string ConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
     public static FunctionsApplicationBuilder AddLeadTelemetry(this FunctionsApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services
-            .AddApplicationInsightsTelemetryWorkerService()
-            .ConfigureFunctionsApplicationInsights();
-
-        // The SDK adds a rule that keeps only Warning and above; ops need the Information events too.
-        builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
-        {
-            var warningOnly = options.Rules.FirstOrDefault(rule => rule.ProviderName == ApplicationInsightsLoggerProvider);
-            if (warningOnly is not null)
-            {
-                options.Rules.Remove(warningOnly);
-            }
-        });
-
-        // The engine's counters (captures, transitions, sweeps, SLA breaches) become customMetrics rows the alerts query.
-        builder.Services.AddHostedService<MeterForwarder>();
+        builder.Services.AddLeadTelemetry(builder.Configuration);
         return builder;
+    }
+
+    /// <summary>
+    /// OpenTelemetry for the worker: the engine's meter and activity source (shared with the local host), the worker's
+    /// own invocation activities and logs, all exported to Azure Monitor with Entra ID auth. Metrics land in
+    /// customMetrics (name = instrument name, customDimensions = tags), logs in traces, as docs/operations.md queries.
+    /// </summary>
+    public static IServiceCollection AddLeadTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var telemetry = services.AddLeadOpenTelemetry(ServiceName).UseFunctionsWorkerDefaults();
+
+        // `func start` without Application Insights has no connection string; the exporter would refuse to start.
+        var connectionString = configuration[ConnectionStringSetting];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return services;
+        }
+
+        var credential = AzureMonitorCredential.From(configuration[AzureMonitorCredential.Setting]);
+        telemetry.UseAzureMonitorExporter(options =>
+        {
+            options.ConnectionString = connectionString;
+            options.Credential = credential;
+
+            // Lead volume is small and ops count log events (docs/operations.md): keep every trace and its logs.
+            options.SamplingRatio = 1.0F;
+            options.TracesPerSecond = null;
+        });
+        return services;
     }
 }

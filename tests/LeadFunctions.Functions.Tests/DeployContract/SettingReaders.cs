@@ -16,8 +16,8 @@ public static class SettingReaders
     public static readonly IReadOnlyDictionary<string, string> HostOwnedPrefixes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["AzureWebJobsStorage__"] = "the Functions host's own storage (timer schedule monitors, singleton locks, keys)",
-        ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "where the host and the worker's Application Insights SDK send telemetry",
-        ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "Entra ID ingestion for that telemetry (local auth is off on the component)",
+        ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "where the host (telemetryMode OpenTelemetry) and the worker's Azure Monitor exporter send telemetry",
+        ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "Entra ID ingestion for both: the host's, and the worker's exporter through AzureMonitorCredential (local auth is off on the component)",
         ["FUNCTIONS_"] = "Functions runtime settings",
     };
 
