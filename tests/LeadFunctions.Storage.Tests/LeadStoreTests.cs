@@ -195,7 +195,7 @@ public sealed class LeadStoreTests : IDisposable
 
         var audit = new AuditRecord("late", TransitionType.ActivityRecorded, OutcomeKind.Applied, null, "rep", null, stored.Lead.CreatedAt, stored.Lead.CreatedAt, stored.Lead.Stage, stored.Lead.Stage, stored.Lead.Status, stored.Lead.Status, 2);
         var conflict = await Assert.ThrowsAsync<LeadWriteConflictException>(() =>
-            _harness.Store.SaveAsync(new LeadWrite(stored.Lead with { Version = 2 }, stored.ETag, audit, stored.Due, stored.Due), CancellationToken.None));
+            _harness.Store.SaveAsync(new LeadWrite(LeadCopy.Of(stored.Lead, version: 2), stored.ETag, audit, stored.Due, stored.Due), CancellationToken.None));
         Assert.Equal(WriteConflict.LeadChanged, conflict.Conflict);
         Assert.DoesNotContain(await _harness.Store.GetHistoryAsync(lead.LeadId!, CancellationToken.None), h => h.CommandId == "late");
     }
