@@ -1,11 +1,9 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
+using LeadFunctions.Storage.Leads;
 
 namespace LeadFunctions.Benchmarks;
 
@@ -19,14 +17,6 @@ namespace LeadFunctions.Benchmarks;
 public class StateMachineBenchmarks
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
-
-    /// <summary>Same options as the store's row layout (LeadRows.Json in LeadFunctions.Storage), copied because that type is internal.</summary>
-    private static readonly JsonSerializerOptions LeadJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipDerivedProperties } },
-    };
 
     private StateMachine _machine = null!;
     private SweepSchedule _schedule = null!;
@@ -52,7 +42,7 @@ public class StateMachineBenchmarks
 
         _sqlNew = _machine.Apply("ld-benchmarkleadsqlnew0000000", null, _contactUs, Now.AddDays(-1)).Lead;
         _mqlNurturing = _machine.Apply("ld-benchmarkleadmqlnurturing0", null, _whitepaper, Now.AddDays(-1)).Lead;
-        _sqlNewJson = JsonSerializer.Serialize(_sqlNew, LeadJson);
+        _sqlNewJson = LeadDocuments.Write(_sqlNew);
         if (_sqlNew.Stage != LifecycleStage.SQL || _mqlNurturing.Status != LeadStatus.Nurturing)
         {
             throw new InvalidOperationException($"Unexpected fixtures: {_sqlNew.Stage}/{_sqlNew.Status}, {_mqlNurturing.Stage}/{_mqlNurturing.Status}.");
@@ -87,12 +77,12 @@ public class StateMachineBenchmarks
         return after.Except(before).Count() + before.Except(after).Count();
     }
 
-    /// <summary>The store's per-command lead (de)serialisation (State column), same JSON options.</summary>
+    /// <summary>The store's per-command lead (de)serialisation (State column): the lead to its LeadDocument and back.</summary>
     [Benchmark]
-    public string LeadJson_Serialize() => JsonSerializer.Serialize(_sqlNew, LeadJson);
+    public string LeadJson_Serialize() => LeadDocuments.Write(_sqlNew);
 
     [Benchmark]
-    public Lead? LeadJson_Deserialize() => JsonSerializer.Deserialize<Lead>(_sqlNewJson, LeadJson);
+    public Lead LeadJson_Deserialize() => LeadDocuments.Read(_sqlNewJson);
 
     private static TransitionCommand Submission(string id, string formId, Person person) => new(
         id,
@@ -100,17 +90,4 @@ public class StateMachineBenchmarks
         Now,
         "form:" + formId,
         Data: new TransitionData { Submission = new FormSubmission(formId, person, "spring-launch", "google", "cpc", Consent: true) });
-
-    private static void SkipDerivedProperties(JsonTypeInfo typeInfo)
-    {
-        if (typeInfo.Type != typeof(Lead))
-        {
-            return;
-        }
-
-        foreach (var property in typeInfo.Properties.Where(p => p.Set is null).ToList())
-        {
-            typeInfo.Properties.Remove(property);
-        }
-    }
 }

@@ -95,4 +95,18 @@ public sealed class DealRulesTests
 
         Assert.Equal(RejectionCode.StatusNotAllowed, journey.Do(type, At(5)).Audit.RejectionCode);
     }
+
+    [Fact]
+    public void Each_deal_command_records_the_deal_it_names_and_the_lead_keeps_the_latest()
+    {
+        var journey = Leads.In(LeadStatus.Connected);
+
+        var created = journey.Do(TransitionType.DealCreated, At(5), data: new TransitionData { DealId = "D-1" });
+        var unnamed = journey.Do(TransitionType.DealLost, At(6));
+        var named = journey.Do(TransitionType.DealCreated, At(7), data: new TransitionData { DealId = "D-2" });
+
+        Assert.Equal(("D-1", "D-1"), (created.Audit.DealId, created.Lead.DealId));
+        Assert.Equal((null, "D-1"), (unnamed.Audit.DealId, unnamed.Lead.DealId));
+        Assert.Equal(("D-2", "D-2"), (named.Audit.DealId, named.Lead.DealId));
+    }
 }

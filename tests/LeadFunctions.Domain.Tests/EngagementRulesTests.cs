@@ -21,7 +21,7 @@ public sealed class EngagementRulesTests
 
         Assert.False(result.Applied);
         Assert.Equal(RejectionCode.MissingData, result.Audit.RejectionCode);
-        Assert.Equal(before with { Version = 2 }, result.Lead);
+        Assert.Equal(before.AtVersion(2), result.Lead);
     }
 
     [Fact]

@@ -316,7 +316,7 @@ public sealed class FormSubmissionRuleTests
 
         Assert.False(result.Applied);
         Assert.Equal(RejectionCode.UnknownForm, result.Audit.RejectionCode);
-        Assert.Equal(before with { Version = 2 }, result.Lead);
+        Assert.Equal(before.AtVersion(2), result.Lead);
     }
 
     [Fact]

@@ -239,7 +239,7 @@ public sealed class OutreachRulesTests
 
         Assert.False(result.Applied);
         Assert.Equal(RejectionCode.AlreadySalesOwned, result.Audit.RejectionCode);
-        Assert.Equal(before with { Version = before.Version + 1 }, result.Lead);
+        Assert.Equal(before.AtVersion(before.Version + 1), result.Lead);
     }
 
     [Fact]

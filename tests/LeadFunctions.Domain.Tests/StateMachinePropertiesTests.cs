@@ -68,7 +68,7 @@ public sealed class StateMachinePropertiesTests
             }
 
             Assert.True(
-                before with { Version = result.Lead.Version } == result.Lead,
+                before.AtVersion(result.Lead.Version) == result.Lead,
                 $"{step} was rejected ({result.Audit.RejectionCode}) but changed the lead");
             Assert.Equal(before.Version + 1, result.Lead.Version);
             Assert.Equal(OutcomeKind.Rejected, result.Audit.Outcome);

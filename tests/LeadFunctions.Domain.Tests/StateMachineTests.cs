@@ -35,7 +35,7 @@ public sealed class StateMachineTests
         var result = Machine.Apply("lead-x", before, command, At(49));
 
         Assert.False(result.Applied);
-        Assert.Equal(before with { Version = before.Version + 1 }, result.Lead);
+        Assert.Equal(before.AtVersion(before.Version + 1), result.Lead);
         var audit = result.Audit;
         Assert.Equal(OutcomeKind.Rejected, audit.Outcome);
         Assert.Equal(RejectionCode.StatusNotAllowed, audit.RejectionCode);
@@ -61,7 +61,7 @@ public sealed class StateMachineTests
         var result = journey.Do(TransitionType.DealWon, At(2));
 
         Assert.False(result.Applied);
-        Assert.Equal(before with { Version = 2 }, result.Lead);
+        Assert.Equal(before.AtVersion(2), result.Lead);
         Assert.Equal(
             new AuditRecord(result.Audit.CommandId, TransitionType.DealWon, OutcomeKind.Rejected, RejectionCode.StatusNotAllowed, "rep-ann", null,
                 At(2), At(2).AddSeconds(1), LifecycleStage.MQL, LifecycleStage.MQL, LeadStatus.Nurturing, LeadStatus.Nurturing, 2),
@@ -192,23 +192,32 @@ public sealed class StateMachineTests
         Assert.Equal(due.AddDays(1).AddMonths(3), lead.NextCheckBackAt);
     }
 
-    private static Lead LeadIn(LeadStatus status) => new()
-    {
-        Id = "lead-x",
-        Person = TestData.GoodFit(),
-        Stage = LifecycleStage.SQL,
-        Status = status,
-        OwnerTeam = Team.Sales,
-        Owner = "rep-ann",
-        Fit = Fit.Good,
-        FitScore = 100,
-        Interest = Interest.High,
-        ActivityScore = 50,
-        StageStamps = StampBook.Start(LifecycleStage.SQL, T0),
-        StatusStamps = StampBook.Start(status, T0),
-        CreatedAt = T0,
-        HandedToSalesAt = T0,
-        LastActivityAt = T0,
-        Version = 7,
-    };
+    /// <summary>A lead stored in <paramref name="status"/> whatever path led there: the store's way in.</summary>
+    private static Lead LeadIn(LeadStatus status) => Lead.Restore(
+        id: "lead-x",
+        person: TestData.GoodFit(),
+        stage: LifecycleStage.SQL,
+        status: status,
+        ownerTeam: Team.Sales,
+        owner: "rep-ann",
+        fit: Fit.Good,
+        fitScore: 100,
+        interest: Interest.High,
+        activityScore: 50,
+        flags: LeadFlags.None,
+        stageStamps: StampBook.Start(LifecycleStage.SQL, T0),
+        statusStamps: StampBook.Start(status, T0),
+        campaigns: CampaignStamps.None,
+        createdAt: T0,
+        lastContactAt: null,
+        handedToSalesAt: T0,
+        lastActivityAt: T0,
+        nextCheckBackAt: null,
+        nextResurfaceAt: null,
+        suppressedReason: null,
+        lastFormId: null,
+        consent: false,
+        lastMessage: null,
+        dealId: null,
+        version: 7);
 }

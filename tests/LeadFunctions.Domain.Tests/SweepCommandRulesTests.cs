@@ -149,6 +149,6 @@ public sealed class SweepCommandRulesTests
     {
         Assert.False(result.Applied);
         Assert.Equal(RejectionCode.NotDue, result.Audit.RejectionCode);
-        Assert.Equal(before with { Version = before.Version + 1 }, result.Lead);
+        Assert.Equal(before.AtVersion(before.Version + 1), result.Lead);
     }
 }

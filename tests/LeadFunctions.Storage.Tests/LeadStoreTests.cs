@@ -28,6 +28,21 @@ public sealed class LeadStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_deal_id_is_stored_on_the_lead_and_on_the_deal_command_s_audit_line()
+    {
+        var lead = await _harness.SubmitAsync("pricing", "deal@example.com");
+        await _harness.ApplyAsync(lead.LeadId!, TransitionType.ContactMade);
+        await _harness.ApplyAsync(lead.LeadId!, TransitionType.DealCreated, new TransitionData { DealId = "D-77" }, commandId: "deal-1");
+
+        var stored = await _harness.Store.GetAsync(lead.LeadId!, CancellationToken.None);
+        var history = await _harness.Store.GetHistoryAsync(lead.LeadId!, CancellationToken.None);
+
+        Assert.Equal("D-77", stored!.Lead.DealId);
+        Assert.Equal("D-77", Assert.Single(history, h => h.CommandId == "deal-1").DealId);
+        Assert.All(history.Where(h => h.CommandId != "deal-1"), h => Assert.Null(h.DealId));
+    }
+
+    [Fact]
     public async Task A_new_lead_costs_one_transaction_and_so_does_a_transition_on_a_lead_this_instance_wrote()
     {
         await _harness.SubmitAsync("whitepaper", "warmup@example.com");
@@ -195,7 +210,7 @@ public sealed class LeadStoreTests : IDisposable
 
         var audit = new AuditRecord("late", TransitionType.ActivityRecorded, OutcomeKind.Applied, null, "rep", null, stored.Lead.CreatedAt, stored.Lead.CreatedAt, stored.Lead.Stage, stored.Lead.Stage, stored.Lead.Status, stored.Lead.Status, 2);
         var conflict = await Assert.ThrowsAsync<LeadWriteConflictException>(() =>
-            _harness.Store.SaveAsync(new LeadWrite(stored.Lead with { Version = 2 }, stored.ETag, audit, stored.Due, stored.Due), CancellationToken.None));
+            _harness.Store.SaveAsync(new LeadWrite(LeadCopy.Of(stored.Lead, version: 2), stored.ETag, audit, stored.Due, stored.Due), CancellationToken.None));
         Assert.Equal(WriteConflict.LeadChanged, conflict.Conflict);
         Assert.DoesNotContain(await _harness.Store.GetHistoryAsync(lead.LeadId!, CancellationToken.None), h => h.CommandId == "late");
     }

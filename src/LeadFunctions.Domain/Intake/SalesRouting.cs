@@ -24,7 +24,7 @@ public static class SalesRouting
         var routed = lead.AdvanceTo(LifecycleStage.SQL, at, campaign)
             .MoveStatus(LeadStatus.New, at)
             .AssignedTo(Team.Sales, null);
-        return routed with { HandedToSalesAt = at, Campaigns = routed.Campaigns.OnEntering(LifecycleStage.SQL, campaign) };
+        return routed.HandedToSales(at, campaign);
     }
 
     /// <summary>A lead whose stage has moved past the funnel's hand-raise point is worked by sales already.</summary>

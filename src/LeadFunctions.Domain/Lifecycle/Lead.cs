@@ -3,45 +3,78 @@ using System.Collections.Immutable;
 namespace LeadFunctions.Domain.Lifecycle;
 
 /// <summary>
-/// One person's journey through the funnel. Immutable: the state machine is the only thing that produces
-/// a changed lead, so every change is audited and stamped in one place.
+/// One person's journey through the funnel. Immutable, and every member is set only by the lead itself: a lead is
+/// introduced by its first form (<see cref="Introduce"/>), changed by its own methods (Lead.Changes.cs), which keep
+/// stamps and flags in step with stage and status, and rebuilt by the store (<see cref="Restore"/>). The state machine
+/// is the only caller of the change methods that numbers the result, so every change is audited in one place.
 /// </summary>
-public sealed record Lead
+public sealed partial record Lead
 {
-    public required string Id { get; init; }
-    public required Person Person { get; init; }
-    public required LifecycleStage Stage { get; init; }
-    public required LeadStatus Status { get; init; }
-    public required Team OwnerTeam { get; init; }
-    public string? Owner { get; init; }
-    public required Fit Fit { get; init; }
-    public required int FitScore { get; init; }
-    public required Interest Interest { get; init; }
+    private Lead()
+    {
+    }
+
+    public string Id { get; private init; } = "";
+    public Person Person { get; private init; } = null!;
+    public LifecycleStage Stage { get; private init; }
+    public LeadStatus Status { get; private init; }
+    public Team OwnerTeam { get; private init; }
+    public string? Owner { get; private init; }
+    public Fit Fit { get; private init; }
+    public int FitScore { get; private init; }
+    public Interest Interest { get; private init; }
     public Quadrant Quadrant => QuadrantOf.From(Fit, Interest);
-    public int ActivityScore { get; init; }
-    public LeadFlags Flags { get; init; }
-    public ImmutableDictionary<LifecycleStage, Stamp> StageStamps { get; init; } = ImmutableDictionary<LifecycleStage, Stamp>.Empty;
-    public ImmutableDictionary<LeadStatus, Stamp> StatusStamps { get; init; } = ImmutableDictionary<LeadStatus, Stamp>.Empty;
-    public CampaignStamps Campaigns { get; init; } = CampaignStamps.None;
-    public required DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset? LastContactAt { get; init; }
+    public int ActivityScore { get; private init; }
+    public LeadFlags Flags { get; private init; }
+    public ImmutableDictionary<LifecycleStage, Stamp> StageStamps { get; private init; } = ImmutableDictionary<LifecycleStage, Stamp>.Empty;
+    public ImmutableDictionary<LeadStatus, Stamp> StatusStamps { get; private init; } = ImmutableDictionary<LeadStatus, Stamp>.Empty;
+    public CampaignStamps Campaigns { get; private init; } = CampaignStamps.None;
+    public DateTimeOffset CreatedAt { get; private init; }
+    public DateTimeOffset? LastContactAt { get; private init; }
 
     /// <summary>When the lead last landed in the sales inbox; the no-contact clock (seed 003, 30 days) runs from here.</summary>
-    public DateTimeOffset? HandedToSalesAt { get; init; }
-    public DateTimeOffset? LastActivityAt { get; init; }
-    public DateTimeOffset? NextCheckBackAt { get; init; }
-    public DateTimeOffset? NextResurfaceAt { get; init; }
-    public string? SuppressedReason { get; init; }
+    public DateTimeOffset? HandedToSalesAt { get; private init; }
+    public DateTimeOffset? LastActivityAt { get; private init; }
+    public DateTimeOffset? NextCheckBackAt { get; private init; }
+    public DateTimeOffset? NextResurfaceAt { get; private init; }
+    public string? SuppressedReason { get; private init; }
     public bool Suppressed => SuppressedReason is not null;
-    public string? LastFormId { get; init; }
-    public bool Consent { get; init; }
+    public string? LastFormId { get; private init; }
+    public bool Consent { get; private init; }
 
     /// <summary>What the person last wrote in a form; a later form without a message keeps it.</summary>
-    public LeadMessage? LastMessage { get; init; }
+    public LeadMessage? LastMessage { get; private init; }
+
+    /// <summary>The CRM's id of the lead's most recent deal, as the deal commands name it; null until one does.</summary>
+    public string? DealId { get; private init; }
 
     /// <summary>Number of commands recorded against this lead (applied or rejected); orders the audit trail.</summary>
-    public long Version { get; init; }
+    public long Version { get; private init; }
 
     public DateTimeOffset EnteredStageAt => StageStamps[Stage].LastEnteredAt;
     public DateTimeOffset EnteredStatusAt => StatusStamps[Status].LastEnteredAt;
+
+    /// <summary>A new person, as their first form brings them in: one open visit of the starting stage and status.</summary>
+    internal static Lead Introduce(
+        string id, Person person, LifecycleStage stage, LeadStatus status, Team ownerTeam, Fit fit, int fitScore, Interest interest,
+        int activityScore, string campaign, DateTimeOffset at, string formId, bool consent, LeadMessage? message) => new()
+    {
+        Id = id,
+        Person = person,
+        Stage = stage,
+        Status = status,
+        OwnerTeam = ownerTeam,
+        Fit = fit,
+        FitScore = fitScore,
+        Interest = interest,
+        ActivityScore = activityScore,
+        StageStamps = StampBook.Start(stage, at),
+        StatusStamps = StampBook.Start(status, at),
+        Campaigns = CampaignStamps.None.OnEntering(stage, campaign),
+        CreatedAt = at,
+        LastActivityAt = at,
+        LastFormId = formId,
+        Consent = consent,
+        LastMessage = message,
+    };
 }

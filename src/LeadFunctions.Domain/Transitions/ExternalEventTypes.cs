@@ -20,6 +20,7 @@ public static class ExternalEventTypes
 
         // OutreachRules.CheckBackLater: the playbook's checkBackMonths when no date is given.
         TransitionType.CheckBackLater => new(type, [], ["checkBackAt", "reason"]),
+        // DealRules: the CRM's deal id, kept on the lead and in the command's audit line.
         TransitionType.DealCreated or TransitionType.DealWon or TransitionType.DealLost => new(type, [], ["dealId", "reason"]),
         _ => new(type, [], ["reason"]),
     };

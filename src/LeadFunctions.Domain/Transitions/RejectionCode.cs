@@ -11,7 +11,5 @@ public static class RejectionCode
     public const string StageDisabled = "stage-disabled";
     public const string AlreadySalesOwned = "already-sales-owned";
     public const string NotDue = "not-due";
-    public const string UnknownLead = "unknown-lead";
     public const string UnknownForm = "unknown-form";
-    public const string CurrentCustomer = "current-customer";
 }

@@ -22,8 +22,6 @@ public sealed class StateMachine
         _schedule = new SweepSchedule(playbook);
     }
 
-    public Playbook Playbook => _playbook;
-
     /// <param name="current">The stored lead, or null when a form submission introduces a new person.</param>
     /// <param name="recordedAt">When the command is recorded; stamps use the command's own <c>OccurredAt</c>.</param>
     public TransitionResult Apply(string leadId, Lead? current, TransitionCommand command, DateTimeOffset recordedAt)
@@ -44,7 +42,7 @@ public sealed class StateMachine
             return new TransitionResult(finished, AuditOf(current, finished, command, null, recordedAt));
         }
 
-        var unchanged = current! with { Version = current.Version + 1 };
+        var unchanged = current!.AtVersion(current.Version + 1);
         return new TransitionResult(unchanged, AuditOf(current, unchanged, command, decision.RejectionCode, recordedAt));
     }
 
@@ -89,9 +87,9 @@ public sealed class StateMachine
 
     private static Lead FinishApplied(Lead? before, Lead next, TransitionCommand command)
     {
-        var owned = command.Payload.Owner is { } owner ? next with { Owner = owner } : next;
+        var owned = command.Payload.Owner is { } owner ? next.AssignedTo(next.OwnerTeam, owner) : next;
         var worked = command.Type.IsSalesWork() ? owned.WithoutFlag(LeadFlags.CheckBackDue) : owned;
-        return worked with { Version = (before?.Version ?? 0) + 1 };
+        return worked.AtVersion((before?.Version ?? 0) + 1);
     }
 
     private static AuditRecord AuditOf(Lead? before, Lead after, TransitionCommand command, string? rejection, DateTimeOffset recordedAt) => new(
@@ -107,5 +105,6 @@ public sealed class StateMachine
         after.Stage,
         before?.Status,
         after.Status,
-        after.Version);
+        after.Version,
+        command.Payload.DealId);
 }

@@ -27,6 +27,7 @@ public sealed record TransitionData
     public LeadStatus? ToStatus { get; init; }
     public DateTimeOffset? CheckBackAt { get; init; }
     public string? Owner { get; init; }
+    /// <summary>The CRM's deal, on deal commands; the lead keeps the latest (<see cref="Lead.DealId"/>).</summary>
     public string? DealId { get; init; }
     public FormSubmission? Submission { get; init; }
 }

@@ -9,7 +9,10 @@ public enum OutcomeKind
     Duplicate,
 }
 
-/// <summary>One line of a lead's history: every command, applied or refused, with where it moved the lead.</summary>
+/// <summary>
+/// One line of a lead's history: every command, applied or refused, with where it moved the lead, and the CRM deal
+/// a deal command named (the lead keeps only the latest; the history keeps each).
+/// </summary>
 public sealed record AuditRecord(
     string CommandId,
     TransitionType Type,
@@ -23,7 +26,8 @@ public sealed record AuditRecord(
     LifecycleStage ToStage,
     LeadStatus? FromStatus,
     LeadStatus ToStatus,
-    long Sequence);
+    long Sequence,
+    string? DealId = null);
 
 /// <summary>What applying a command produced: the lead to store (unchanged but for its version when rejected) and its audit line.</summary>
 public sealed record TransitionResult(Lead Lead, AuditRecord Audit)

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Azure.Data.Tables;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Sweeps;
@@ -15,13 +12,6 @@ namespace LeadFunctions.Storage.Leads;
 /// </summary>
 internal static class LeadRows
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipDerivedProperties } },
-    };
-
     /// <summary>
     /// The lead row and one row per due entry. A due row is its key alone (sweep, due instant, lead id): the sweep
     /// reads the lead before it queues a command, and the consumer reads it again before it writes.
@@ -29,7 +19,7 @@ internal static class LeadRows
     public static (TableEntity Lead, IReadOnlyList<TableEntity> DueRows) ToEntities(Lead lead, IReadOnlyCollection<DueEntry> due)
     {
         var partition = LeadKeys.PartitionOf(lead.Id);
-        var state = JsonSerializer.Serialize(lead, Json);
+        var state = LeadDocuments.Write(lead);
 
         // Which due rows this version wrote, so the next write removes exactly those, whatever the playbook says then.
         var dueList = string.Join(';', due.Select(d => $"{d.Sweep.Name()}:{d.DueAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}"));
@@ -77,8 +67,7 @@ internal static class LeadRows
     public static Lead ToLead(TableEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return JsonSerializer.Deserialize<Lead>(entity.GetString("State"), Json)
-            ?? throw new InvalidDataException($"Lead row {entity.RowKey} has no state.");
+        return LeadDocuments.Read(entity.GetString("State") ?? throw new InvalidDataException($"Lead row {entity.RowKey} has no state."));
     }
 
     public static TableEntity ToEntity(string leadId, AuditRecord audit) => new(LeadKeys.PartitionOf(leadId), LeadKeys.Command(leadId, audit.CommandId))
@@ -96,6 +85,7 @@ internal static class LeadRows
         ["FromStatus"] = audit.FromStatus?.ToString(),
         ["ToStatus"] = audit.ToStatus.ToString(),
         ["Sequence"] = audit.Sequence,
+        ["DealId"] = audit.DealId,
     };
 
     public static AuditRecord ToAudit(TableEntity entity)
@@ -114,7 +104,8 @@ internal static class LeadRows
             Enum.Parse<LifecycleStage>(entity.GetString("ToStage")),
             ParseOrNull<LeadStatus>(entity.GetString("FromStatus")),
             Enum.Parse<LeadStatus>(entity.GetString("ToStatus")),
-            entity.GetInt64("Sequence") ?? 0);
+            entity.GetInt64("Sequence") ?? 0,
+            entity.GetString("DealId"));
     }
 
     public static bool IsLeadRow(TableEntity entity) => entity.RowKey.StartsWith(LeadKeys.LeadPrefix, StringComparison.Ordinal);
@@ -122,18 +113,4 @@ internal static class LeadRows
     private static T? ParseOrNull<T>(string? value)
         where T : struct, Enum
         => value is null ? null : Enum.Parse<T>(value);
-
-    /// <summary>Computed members (quadrant, entry times) are derived again on read, not stored twice.</summary>
-    private static void SkipDerivedProperties(JsonTypeInfo typeInfo)
-    {
-        if (typeInfo.Type != typeof(Lead))
-        {
-            return;
-        }
-
-        foreach (var property in typeInfo.Properties.Where(p => p.Set is null).ToList())
-        {
-            typeInfo.Properties.Remove(property);
-        }
-    }
 }

@@ -196,7 +196,7 @@ public sealed class LeadCommandProcessorTests : IDisposable
     {
         var lead = _h.NewSqlLead(Email, _h.Now);
         _h.Cache.Remember(_h.StoredAs(lead, "e1"));
-        var changedMeanwhile = lead with { Version = lead.Version + 3 };
+        var changedMeanwhile = LeadCopy.Of(lead, version: lead.Version + 3);
         var reloaded = _h.StoredAs(changedMeanwhile, "e2");
         bool? cachedAtLoad = null;
         _h.OnLoad((leadId, commandId) =>
@@ -341,7 +341,7 @@ public sealed class LeadCommandProcessorTests : IDisposable
     public async Task Write_conflict_reloads_decides_again_and_saves_with_the_new_etag_and_due()
     {
         var lead = _h.NewSqlLead(Email, _h.Now);
-        var changedMeanwhile = lead with { Version = lead.Version + 5 };
+        var changedMeanwhile = LeadCopy.Of(lead, version: lead.Version + 5);
         var second = _h.StoredAs(changedMeanwhile, "e2");
         var loads = 0;
         _h.OnLoad((_, _) => ++loads == 1 ? new LeadLoad(_h.StoredAs(lead, "e1"), null) : new LeadLoad(second, null));

@@ -36,12 +36,12 @@ public sealed class LeadStateCacheTests : IDisposable
         var template = _h.NewSqlLead("ana@acme.example", _h.Now);
         for (var i = 0; i < LeadStateCache.Capacity; i++)
         {
-            cache.Remember(new StoredLead(template with { Id = "ld-" + i }, "e", []));
+            cache.Remember(new StoredLead(LeadCopy.Of(template, id: "ld-" + i), "e", []));
         }
 
         Assert.True(cache.TryGet("ld-0", out _));
 
-        cache.Remember(new StoredLead(template with { Id = "ld-new" }, "e", []));
+        cache.Remember(new StoredLead(LeadCopy.Of(template, id: "ld-new"), "e", []));
 
         Assert.False(cache.TryGet("ld-0", out _));
         Assert.True(cache.TryGet("ld-new", out _));

@@ -18,12 +18,7 @@ internal static class EngagementRules
         var at = command.OccurredAt;
         var activity = lead.ActivityScore + points;
         var interest = InterestLevel.Of(raisedHand: false, activity, playbook.Interest);
-        var engaged = lead with
-        {
-            ActivityScore = activity,
-            Interest = interest > lead.Interest ? interest : lead.Interest,
-            LastActivityAt = lead.LastActivityAt is { } last && last > at ? last : at,
-        };
+        var engaged = lead.RecordedActivity(activity, interest, at);
 
         var crossed = engaged.Stage < LifecycleStage.SQL && activity >= playbook.Thresholds.ActivityPointsForSql
             && engaged.Status is not (LeadStatus.BadFit or LeadStatus.CurrentCustomer);
@@ -34,6 +29,6 @@ internal static class EngagementRules
     public static Decision Suppress(Lead lead, TransitionCommand command)
     {
         var reason = command.Type == TransitionType.EmailBounced ? SuppressionReasons.EmailBounced : SuppressionReasons.Unsubscribed;
-        return Decision.To(lead with { SuppressedReason = lead.SuppressedReason ?? reason });
+        return Decision.To(lead.SuppressedFor(reason));
     }
 }

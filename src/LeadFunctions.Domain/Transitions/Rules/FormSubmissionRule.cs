@@ -32,26 +32,21 @@ internal static class FormSubmissionRule
         var raisedHand = form.Intent == FormIntent.ActionOriented;
         var fit = FitScore.Classify(fitScore, playbook.Fit);
         var interest = InterestLevel.Of(raisedHand, points, playbook.Interest);
-        var lead = new Lead
-        {
-            Id = leadId,
-            Person = submission.Person,
-            Stage = LifecycleStage.MQL,
-            Status = LeadStatus.Nurturing,
-            OwnerTeam = playbook.Quadrants.GetValueOrDefault(QuadrantOf.From(fit, interest))?.Owner ?? Team.Marketing,
-            Fit = fit,
-            FitScore = fitScore,
-            Interest = interest,
-            ActivityScore = points,
-            StageStamps = StampBook.Start(LifecycleStage.MQL, at),
-            StatusStamps = StampBook.Start(LeadStatus.Nurturing, at),
-            Campaigns = CampaignStamps.None.OnEntering(LifecycleStage.MQL, campaign),
-            CreatedAt = at,
-            LastActivityAt = at,
-            LastFormId = submission.FormId,
-            Consent = submission.Consent,
-            LastMessage = MessageOf(submission, at),
-        };
+        var lead = Lead.Introduce(
+            leadId,
+            submission.Person,
+            LifecycleStage.MQL,
+            LeadStatus.Nurturing,
+            playbook.Quadrants.GetValueOrDefault(QuadrantOf.From(fit, interest))?.Owner ?? Team.Marketing,
+            fit,
+            fitScore,
+            interest,
+            points,
+            campaign,
+            at,
+            submission.FormId,
+            submission.Consent,
+            MessageOf(submission, at));
 
         return Decision.To(raisedHand || points >= playbook.Thresholds.ActivityPointsForSql
             ? StartInSalesInbox(lead, playbook, at, campaign)
@@ -72,20 +67,9 @@ internal static class FormSubmissionRule
         var fitScore = FitScore.Of(person, playbook.Fit);
         var activity = lead.ActivityScore + Points(form, playbook);
         var interest = InterestLevel.Of(raisedHand, activity, playbook.Interest);
-        var engaged = lead with
-        {
-            Person = person,
-            FitScore = fitScore,
-            // A rep's BadFit verdict outranks the persona score a later form would compute.
-            Fit = lead.Status == LeadStatus.BadFit ? Fit.Low : FitScore.Classify(fitScore, playbook.Fit),
-            Interest = interest > lead.Interest ? interest : lead.Interest,
-            ActivityScore = activity,
-            LastActivityAt = Later(lead.LastActivityAt, at),
-            LastFormId = submission.FormId,
-            Consent = lead.Consent || submission.Consent,
-            LastMessage = MessageOf(submission, at) ?? lead.LastMessage,
-            SuppressedReason = submission.Consent && lead.SuppressedReason == SuppressionReasons.Unsubscribed ? null : lead.SuppressedReason,
-        };
+        // A rep's BadFit verdict outranks the persona score a later form would compute.
+        var fit = lead.Status == LeadStatus.BadFit ? Fit.Low : FitScore.Classify(fitScore, playbook.Fit);
+        var engaged = lead.Resubmitted(person, fitScore, fit, interest, activity, at, submission.FormId, submission.Consent, MessageOf(submission, at));
 
         // Current customers and bad fits are never put back into a sales queue by a form (seed 000).
         if (engaged.Stage >= LifecycleStage.Customer || engaged.Status is LeadStatus.CurrentCustomer or LeadStatus.BadFit)
@@ -109,12 +93,7 @@ internal static class FormSubmissionRule
         }
 
         // A new person who raises a hand starts in SQL: they never sat in MQL, so no zero-length MQL visit is stamped.
-        return routed with
-        {
-            StageStamps = StampBook.Start(LifecycleStage.SQL, at),
-            StatusStamps = StampBook.Start(LeadStatus.New, at),
-            Campaigns = CampaignStamps.None.OnEntering(LifecycleStage.SQL, campaign),
-        };
+        return routed.StartingHistoryAt(at, campaign);
     }
 
     private static bool TryRead(TransitionCommand command, Playbook playbook, out FormSubmission submission, out FormDefinition form)
@@ -132,6 +111,4 @@ internal static class FormSubmissionRule
     /// <summary>Precedence: what the submission says, then the form's default, then the playbook's.</summary>
     private static string Campaign(FormSubmission submission, FormDefinition form, Playbook playbook)
         => submission.Campaign ?? form.Campaign ?? playbook.Routing.DefaultCampaign;
-
-    private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
 }

@@ -14,27 +14,27 @@ internal static class OutreachRules
         var accepted = playbook.IsEnabled(LifecycleStage.SAL) && lead.Stage < LifecycleStage.SAL
             ? lead.AdvanceTo(LifecycleStage.SAL, at)
             : lead;
-        var working = accepted.MoveStatus(LeadStatus.ActivelyWorking, at) with { Owner = lead.Owner ?? command.Actor };
-        return Decision.To(working.AssignedTo(Team.Sales, null));
+        // Whoever sent the first touch owns the lead unless someone already does.
+        return Decision.To(accepted.MoveStatus(LeadStatus.ActivelyWorking, at).AssignedTo(Team.Sales, lead.Owner ?? command.Actor));
     }
 
     public static Decision ContactMade(Lead lead, TransitionCommand command)
-        => Decision.To(Contacted(lead, command.OccurredAt).MoveStatus(LeadStatus.Connected, command.OccurredAt));
+        => Decision.To(lead.Contacted(command.OccurredAt).MoveStatus(LeadStatus.Connected, command.OccurredAt));
 
     public static Decision Qualified(Lead lead, TransitionCommand command)
     {
         var at = command.OccurredAt;
         var qualified = lead.AdvanceTo(LifecycleStage.SQL, at).MoveStatus(LeadStatus.Qualified, at);
-        return Decision.To(qualified.AssignedTo(Team.Sales, null) with { Interest = Interest.High });
+        return Decision.To(qualified.AssignedTo(Team.Sales, null).WithInterest(Interest.High));
     }
 
     /// <summary>Seed 003: contact plus a scheduled follow-up makes the lead an opportunity.</summary>
     public static Decision MeetingScheduled(Lead lead, TransitionCommand command)
     {
         var at = command.OccurredAt;
-        var met = Contacted(lead, at).AdvanceTo(LifecycleStage.Opportunity, at);
+        var met = lead.Contacted(at).AdvanceTo(LifecycleStage.Opportunity, at);
         var status = lead.Status is LeadStatus.OpenDeal ? LeadStatus.OpenDeal : LeadStatus.Qualified;
-        return Decision.To(met.MoveStatus(status, at).AssignedTo(Team.Sales, null) with { Interest = Interest.High });
+        return Decision.To(met.MoveStatus(status, at).AssignedTo(Team.Sales, null).WithInterest(Interest.High));
     }
 
     public static Decision CheckBackLater(Lead lead, TransitionCommand command, Playbook playbook)
@@ -46,15 +46,15 @@ internal static class OutreachRules
             return Decision.Reject(RejectionCode.MissingData);
         }
 
-        return Decision.To(lead.MoveStatus(LeadStatus.CheckBackQuarterly, at) with { NextCheckBackAt = next });
+        return Decision.To(lead.MoveStatus(LeadStatus.CheckBackQuarterly, at).CheckBackOn(next));
     }
 
     /// <summary>Seed 003: contact made, no interest: disqualified, and back to marketing's nurture (seed 004's reverse handoff).</summary>
     public static Decision NotInterested(Lead lead, TransitionCommand command)
-        => Decision.To(lead.MoveStatus(LeadStatus.Disqualified, command.OccurredAt).AssignedTo(Team.Marketing, null) with { Interest = Interest.Low });
+        => Decision.To(lead.MoveStatus(LeadStatus.Disqualified, command.OccurredAt).AssignedTo(Team.Marketing, null).WithInterest(Interest.Low));
 
     public static Decision BadFit(Lead lead, TransitionCommand command)
-        => Decision.To(lead.MoveStatus(LeadStatus.BadFit, command.OccurredAt).AssignedTo(Team.Marketing, null) with { Fit = Fit.Low });
+        => Decision.To(lead.MoveStatus(LeadStatus.BadFit, command.OccurredAt).AssignedTo(Team.Marketing, null).WithFit(Fit.Low));
 
     /// <summary>Seed 003: a request to transfer ownership moves an MQL to SQL, whatever its fit: a person decided.</summary>
     public static Decision OwnershipTransferRequested(Lead lead, TransitionCommand command, Playbook playbook)
@@ -66,10 +66,4 @@ internal static class OutreachRules
 
         return Decision.To(SalesRouting.HandRaise(lead, playbook, command.OccurredAt, campaign: null, overrideFit: true));
     }
-
-    private static Lead Contacted(Lead lead, DateTimeOffset at) => lead with
-    {
-        LastContactAt = lead.LastContactAt is { } last && last > at ? last : at,
-        LastActivityAt = lead.LastActivityAt is { } active && active > at ? active : at,
-    };
 }

@@ -21,10 +21,8 @@ internal static class SweepCommandRules
             TransitionType.NoContactTimeout => lead.MoveStatus(LeadStatus.Disqualified, at).AssignedTo(Team.Marketing, null),
             TransitionType.WentDark => lead.MoveStatus(LeadStatus.Recycled, at).AssignedTo(Team.Marketing, null),
             TransitionType.CheckBackDue => lead.WithFlag(LeadFlags.CheckBackDue),
-            TransitionType.OpportunityResurfaced => lead.WithFlag(LeadFlags.CheckBackDue) with
-            {
-                NextResurfaceAt = NextAfter(action.DueAt, at, playbook.Thresholds.DeadOpportunityResurfaceMonths),
-            },
+            TransitionType.OpportunityResurfaced => lead.WithFlag(LeadFlags.CheckBackDue)
+                .ResurfaceOn(NextAfter(action.DueAt, at, playbook.Thresholds.DeadOpportunityResurfaceMonths)),
             TransitionType.SlaBreached => lead.WithFlag(LeadFlags.SlaBreached),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.Type, "Not a sweep command."),
         });
