@@ -115,6 +115,8 @@ internal sealed partial class AzuriteLauncher : IHostedService, IDisposable
         {
             WorkingDirectory = root,
             UseShellExecute = false,
+            // Never the caller's terminal: a background child that touches a TTY is stopped (state T) by job control and outlives its run.
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

@@ -77,6 +77,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
         {
             WorkingDirectory = BinariesFolder(),
             UseShellExecute = false,
+            // Never the caller's terminal: a background child that touches a TTY is stopped (state T) by job control and outlives its run.
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

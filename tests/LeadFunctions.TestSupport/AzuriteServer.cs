@@ -57,6 +57,8 @@ public sealed class AzuriteServer : IDisposable
         var (blob, queue, table) = (blobPort ?? FreePort(), queuePort ?? FreePort(), tablePort ?? FreePort());
         var start = new ProcessStartInfo("node")
         {
+            // Never the caller's terminal: a background child that touches a TTY is stopped (state T) by job control and outlives its run.
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
