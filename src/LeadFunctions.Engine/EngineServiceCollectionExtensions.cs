@@ -1,6 +1,8 @@
 using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
+using LeadFunctions.Engine.Events;
+using LeadFunctions.Engine.Health;
 using LeadFunctions.Engine.Identity;
 using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Playbooks;
@@ -44,12 +46,15 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<LeadStateCache>();
         services.AddSingleton<LeadCommandProcessor>();
         services.AddSingleton<SubmitFormHandler>();
+        services.AddSingleton<EventIntakeHandler>();
         services.AddSingleton<TransitionMessageHandler>();
         services.AddOptions<StoreOutageBackoffOptions>().BindConfiguration(StoreOutageBackoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StoreOutageBackoff>();
         services.AddSingleton<SweepRunner>();
         services.AddSingleton<VelocityReportHandler>();
         services.AddSingleton<EraseLeadHandler>();
+        services.AddSingleton<LeadDetailsHandler>();
+        services.TryAddSingleton<IStorageHealth, LeadStoreHealth>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
+using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Processing;
 using LeadFunctions.Engine.Telemetry;
@@ -139,7 +140,7 @@ public sealed partial class SweepRunner
 
         // Applying the command removes this due entry in the same transaction. Anything else (already applied by an
         // interrupted run, refused, or the entry named an older occurrence) leaves it for us to drop.
-        var command = new TransitionCommand(action.CommandId, action.Command, now, Actor: "sweep:" + sweep.Name(), Reason: ReasonOf(sweep));
+        var command = new TransitionCommand(action.CommandId, action.Command, now, Actor: CommandIds.SweepActor(sweep), Reason: ReasonOf(sweep));
         if (_publisher is not null && _options.FanOut)
         {
             // The consumer applies it (and removes the entry); queueing it again on a later run is harmless: same command id.
