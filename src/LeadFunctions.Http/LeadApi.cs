@@ -54,7 +54,7 @@ public static class LeadApi
             .RequireCors(IntakeCorsPolicy).DisableAntiforgery()
             .WithName("SubmitForm").WithSummary("Submit a website form")
             .WithDescription("JSON, urlencoded or multipart. 202 once stored (a replay gets the same answer); 303 to an allowed redirect; 429 with Retry-After over the intake limit.")
-            .Accepts<Dictionary<string, string>>("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
+            .WithMetadata(new DocumentedBody(typeof(Dictionary<string, string>), ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"]))
             .Produces<SubmissionAccepted>(StatusCodes.Status202Accepted).Produces(StatusCodes.Status303SeeOther)
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
         api.MapGet(ApiRoutes.Health, ([FromServices] HealthEndpoints health, CancellationToken cancellationToken) => health.GetAsync(cancellationToken))
@@ -71,12 +71,12 @@ public static class LeadApi
             .Produces<PlaybookVocabulary>();
         keyed.MapPost(ApiRoutes.LeadEvents, (HttpRequest request, string leadId, [FromServices] EventEndpoints events) => events.PostForLeadAsync(request, leadId))
             .WithName("PostLeadEvent").WithSummary("Queue an event for a lead")
-            .Accepts<EventBody>("application/json")
+            .WithMetadata(new DocumentedBody(typeof(EventBody), ["application/json"]))
             .Produces<EventAccepted>(StatusCodes.Status202Accepted)
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
         keyed.MapPost(ApiRoutes.Events, (HttpRequest request, [FromServices] EventEndpoints events) => events.PostByEmailAsync(request))
             .WithName("PostEventByEmail").WithSummary("Queue an event for the lead of an e-mail address")
-            .Accepts<EventBody>("application/json")
+            .WithMetadata(new DocumentedBody(typeof(EventBody), ["application/json"]))
             .Produces<EventAccepted>(StatusCodes.Status202Accepted)
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
         keyed.MapGet(ApiRoutes.Leads, (HttpRequest request, [FromServices] ViewEndpoints views) => views.ListAsync(request))

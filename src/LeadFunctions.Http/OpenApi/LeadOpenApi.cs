@@ -54,9 +54,20 @@ public static class LeadOpenApi
                 document.Components.SecuritySchemes[KeySchemeQuery] = new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = ApiKeyFilter.KeyQuery };
                 return Task.CompletedTask;
             });
-            options.AddOperationTransformer((operation, context, _) =>
+            options.AddOperationTransformer(async (operation, context, cancellationToken) =>
             {
-                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequiresFunctionKey>().Any())
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<DocumentedBody>().FirstOrDefault() is { } body)
+                {
+                    var schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken);
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Content = body.ContentTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = schema }, StringComparer.Ordinal),
+                    };
+                }
+
+                if (metadata.OfType<RequiresFunctionKey>().Any())
                 {
                     operation.Security =
                     [
@@ -64,8 +75,6 @@ public static class LeadOpenApi
                         new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(KeySchemeQuery, context.Document)] = [] },
                     ];
                 }
-
-                return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>
             {
