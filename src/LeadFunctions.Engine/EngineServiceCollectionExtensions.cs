@@ -1,7 +1,6 @@
 using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
-using LeadFunctions.Engine.Events;
 using LeadFunctions.Engine.Health;
 using LeadFunctions.Engine.Identity;
 using LeadFunctions.Engine.Intake;
@@ -46,7 +45,6 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<LeadStateCache>();
         services.AddSingleton<LeadCommandProcessor>();
         services.AddSingleton<SubmitFormHandler>();
-        services.AddSingleton<EventIntakeHandler>();
         services.AddSingleton<TransitionMessageHandler>();
         services.AddOptions<StoreOutageBackoffOptions>().BindConfiguration(StoreOutageBackoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StoreOutageBackoff>();

@@ -1,5 +1,6 @@
 using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Reports;
+using LeadFunctions.Engine.Events;
 using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Http.Answers;
 using LeadFunctions.Http.OpenApi;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Http;
@@ -24,6 +26,10 @@ public static class LeadApi
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddIntakeRateLimiting();
+
+        // Event intake queues through the host's transport, so it is registered with the API that takes events rather
+        // than with the engine, which runs without a transport too (storage tests, tools).
+        services.TryAddSingleton<EventIntakeHandler>();
         services.AddSingleton<IntakeEndpoints>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<OpenApiEndpoints>();
