@@ -2,6 +2,7 @@ using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Calendar;
+using LeadFunctions.Engine.Health;
 using LeadFunctions.Engine.Identity;
 using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Playbooks;
@@ -52,6 +53,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SweepRunner>();
         services.AddSingleton<VelocityReportHandler>();
         services.AddSingleton<EraseLeadHandler>();
+        services.AddSingleton<LeadDetailsHandler>();
+        services.TryAddSingleton<IStorageHealth, LeadStoreHealth>();
         services.AddSingleton<RepAssigner>();
         services.AddSingleton<RepsHandler>();
         services.AddHostedService<HolidayHorizonCheck>();

@@ -1,23 +1,39 @@
+using System.Globalization;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Engine.Sweeps;
+using LeadFunctions.Http.Answers;
 using LeadFunctions.Http.Rejections;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Hosting;
 
 namespace LeadFunctions.Http;
 
 /// <summary>POST /api/admin/sweeps/{sweep}?dryRun=true&amp;asOf=...: run one sweep now and return its report.</summary>
-public static class AdminEndpoints
+public sealed class AdminEndpoints
 {
-    public static Task<IResult> RunSweepAsync(HttpRequest request, string sweep) => Guard.RunAsync(request, async () =>
+    private readonly SweepRunner _sweeps;
+    private readonly IHostEnvironment _environment;
+
+    public AdminEndpoints(SweepRunner sweeps, IHostEnvironment environment)
+    {
+        _sweeps = sweeps;
+        _environment = environment;
+    }
+
+    public Task<Results<JsonHttpResult<SweepReport>, ProblemAnswer>> RunSweepAsync(HttpRequest request, string sweep)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return StoreOutage.AnswerAsync(() => RunCoreAsync(request, sweep), p => p, request.HttpContext.RequestAborted);
+    }
+
+    private async Task<Results<JsonHttpResult<SweepReport>, ProblemAnswer>> RunCoreAsync(HttpRequest request, string sweep)
     {
         if (!SweepNames.TryParse(sweep, out var kind))
         {
             return Problems.NotFound(RejectionReasons.NoSuchSweep, $"There is no such sweep. Sweeps: {string.Join(", ", SweepNames.All)}.");
         }
 
-        var services = request.HttpContext.RequestServices;
         var dryRun = false;
         var dryRunValues = request.Query["dryRun"];
         if (dryRunValues.Count > 0 && (dryRunValues.Count > 1 || !bool.TryParse(dryRunValues[0], out dryRun)))
@@ -30,12 +46,12 @@ public static class AdminEndpoints
         if (asOfValues.Count > 0)
         {
             // Time travel is for development and tests: in production a sweep runs as of now, so nobody ages leads early.
-            if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment())
+            if (!_environment.IsDevelopment())
             {
                 return Problems.Invalid("asOf", "Only accepted in the Development environment.");
             }
 
-            if (asOfValues.Count > 1 || !DateTimeOffset.TryParse(asOfValues[0], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+            if (asOfValues.Count > 1 || !DateTimeOffset.TryParse(asOfValues[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
             {
                 return Problems.Invalid("asOf", "Must be an ISO-8601 instant.");
             }
@@ -43,30 +59,7 @@ public static class AdminEndpoints
             asOf = parsed;
         }
 
-        var report = await services.GetRequiredService<SweepRunner>().RunAsync(kind, asOf, dryRun, request.HttpContext.RequestAborted);
-        return Results.Json(report, ApiJson.Options);
-    });
-}
-
-/// <summary>GET /api/health: 200 when storage answers, 503 when it does not.</summary>
-public static class HealthEndpoints
-{
-    public static async Task<IResult> GetAsync(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        bool healthy;
-        try
-        {
-            healthy = await request.HttpContext.RequestServices.GetRequiredService<IStorageHealth>().IsHealthyAsync(request.HttpContext.RequestAborted);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Any failure to answer (auth, DNS, throttling) is "not healthy", never a 500.
-            healthy = false;
-        }
-
-        return healthy
-            ? Results.Json(new { status = "Healthy" }, ApiJson.Options)
-            : Problems.Unavailable();
+        var report = await _sweeps.RunAsync(kind, asOf, dryRun, request.HttpContext.RequestAborted);
+        return TypedResults.Json(report, ApiJson.Options);
     }
 }

@@ -1,3 +1,4 @@
+using LeadFunctions.Http.Answers;
 using System.Text.Json;
 using LeadFunctions.Http.Rejections;
 using Microsoft.AspNetCore.Http;
@@ -7,10 +8,10 @@ using Microsoft.Net.Http.Headers;
 namespace LeadFunctions.Http;
 
 /// <summary>A request body read into memory with a hard size limit, or the problem answer explaining why it was refused.</summary>
-internal readonly record struct BodyRead(byte[]? Body, IResult? Problem);
+internal readonly record struct BodyRead(byte[]? Body, ProblemAnswer? Problem);
 
 /// <summary>A flat field map read from JSON or a form, or the problem answer.</summary>
-internal readonly record struct FieldsRead(Dictionary<string, string?>? Fields, IResult? Problem);
+internal readonly record struct FieldsRead(Dictionary<string, string?>? Fields, ProblemAnswer? Problem);
 
 internal static class BodyReader
 {
@@ -74,7 +75,7 @@ internal static class BodyReader
                 JsonValueKind.False => "false",
                 _ => null,
             };
-            var name = Shorten(property.Name);
+            var name = Domain.Intake.FieldNames.Shortened(property.Name);
             if (value is null)
             {
                 errors.Add(new(name, "Must be a string, number or boolean."));
@@ -114,7 +115,7 @@ internal static class BodyReader
         {
             if (values.Count > 1)
             {
-                errors.Add(new(Shorten(key), "Appears more than once."));
+                errors.Add(new(Domain.Intake.FieldNames.Shortened(key), "Appears more than once."));
             }
             else
             {
@@ -126,6 +127,4 @@ internal static class BodyReader
     }
 
     public static string? Single(StringValues values) => values.Count == 1 ? values[0] : null;
-
-    private static string Shorten(string name) => name.Length > 64 ? name[..64] : name;
 }

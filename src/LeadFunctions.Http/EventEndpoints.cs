@@ -2,22 +2,23 @@ using System.Text.Json;
 using LeadFunctions.Domain.Intake;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Transitions;
+using LeadFunctions.Engine.Events;
 using LeadFunctions.Engine.Identity;
 using LeadFunctions.Engine.Intake;
-using LeadFunctions.Engine.Ports;
-using LeadFunctions.Engine.Transitions;
+using LeadFunctions.Http.Answers;
 using LeadFunctions.Http.Rejections;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Http;
 
 /// <summary>
-/// POST /api/leads/{leadId}/events and POST /api/events (by e-mail): external events from CRMs and reps. Validated here,
-/// then queued; the queue consumer applies them through the state machine. 202 {eventId} means durably queued.
+/// POST /api/leads/{leadId}/events and POST /api/events (by e-mail): external events from CRMs and reps. Checked for
+/// shape here, then handed to <see cref="EventIntakeHandler"/>, which queues them; the queue consumer applies them
+/// through the state machine. 202 {eventId} means durably queued.
 /// </summary>
-public static class EventEndpoints
+public sealed class EventEndpoints
 {
     public const int MaxActorLength = 100;
     public const int MaxReasonLength = 500;
@@ -29,19 +30,35 @@ public static class EventEndpoints
         "eventId", "type", "occurredAt", "actor", "reason", "points", "toStage", "toStatus", "checkBackAt", "owner", "dealId", "email",
     };
 
-    public static Task<IResult> PostForLeadAsync(HttpRequest request, string leadId)
-        => Guard.RunAsync(request, () => PostCoreAsync(request, leadId));
+    private readonly EventIntakeHandler _handler;
+    private readonly TimeProvider _time;
+    private readonly IOptions<IntakeOptions> _options;
 
-    public static Task<IResult> PostByEmailAsync(HttpRequest request)
-        => Guard.RunAsync(request, () => PostCoreAsync(request, null));
-
-    private static async Task<IResult> PostCoreAsync(HttpRequest request, string? routeLeadId)
+    public EventEndpoints(EventIntakeHandler handler, TimeProvider time, IOptions<IntakeOptions> options)
     {
-        var services = request.HttpContext.RequestServices;
+        _handler = handler;
+        _time = time;
+        _options = options;
+    }
+
+    public Task<Results<JsonHttpResult<EventAccepted>, ProblemAnswer>> PostForLeadAsync(HttpRequest request, string leadId)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return StoreOutage.AnswerAsync(() => PostCoreAsync(request, leadId), p => p, request.HttpContext.RequestAborted);
+    }
+
+    public Task<Results<JsonHttpResult<EventAccepted>, ProblemAnswer>> PostByEmailAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return StoreOutage.AnswerAsync(() => PostCoreAsync(request, null), p => p, request.HttpContext.RequestAborted);
+    }
+
+    private async Task<Results<JsonHttpResult<EventAccepted>, ProblemAnswer>> PostCoreAsync(HttpRequest request, string? routeLeadId)
+    {
         var cancellationToken = request.HttpContext.RequestAborted;
         if (routeLeadId is not null && !LeadIdentity.IsWellFormed(routeLeadId))
         {
-            return Problems.NotFound(RejectionReasons.NoSuchLead, "There is no such lead.");
+            return NoSuchLead();
         }
 
         if (!BodyReader.IsJson(request))
@@ -49,8 +66,7 @@ public static class EventEndpoints
             return Problems.UnsupportedMediaType("Send application/json.");
         }
 
-        var limit = services.GetRequiredService<IOptions<IntakeOptions>>().Value.MaxBodyBytes;
-        var body = await BodyReader.ReadAsync(request, limit, cancellationToken);
+        var body = await BodyReader.ReadAsync(request, _options.Value.MaxBodyBytes, cancellationToken);
         if (body.Problem is not null)
         {
             return body.Problem;
@@ -73,55 +89,44 @@ public static class EventEndpoints
         }
 
         var errors = new List<FieldError>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var leadId = routeLeadId ?? LeadIdFromEmail(root, services.GetRequiredService<LeadIdentity>(), errors);
-        var command = ReadCommand(root, routeLeadId is null, now, errors);
-        if (errors.Count > 0 || command is null || leadId is null)
+        var email = routeLeadId is null ? EmailOf(root, errors) : null;
+        var posted = ReadEvent(root, routeLeadId is null, _time.GetUtcNow(), errors);
+        if (errors.Count > 0 || posted is null || (routeLeadId is null && email is null))
         {
             return Problems.Invalid(errors);
         }
 
-        if (await services.GetRequiredService<ILeadStore>().GetAsync(leadId, cancellationToken) is null)
-        {
-            return Problems.NotFound(RejectionReasons.NoSuchLead, "There is no such lead.");
-        }
-
-        await services.GetRequiredService<ITransitionPublisher>().PublishAsync(new TransitionEnvelope(leadId, command), cancellationToken);
-        return Results.Json(new { eventId = EventIdOf(command) }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+        var result = routeLeadId is not null
+            ? await _handler.PostForLeadAsync(routeLeadId, posted, cancellationToken)
+            : await _handler.PostByEmailAsync(email!, posted, cancellationToken);
+        return result.Status == EventPostStatus.Queued
+            ? TypedResults.Json(new EventAccepted(result.EventId!), ApiJson.Options, statusCode: StatusCodes.Status202Accepted)
+            : NoSuchLead();
     }
 
-    /// <summary>Event ids live in their own namespace of command ids, apart from submissions ("sub:") and sweeps ("sweep:").</summary>
-    public static string CommandIdFor(string eventId) => "evt:" + eventId;
+    private static ProblemAnswer NoSuchLead() => Problems.NotFound(RejectionReasons.NoSuchLead, "There is no such lead.");
 
-    private static string EventIdOf(TransitionCommand command) => command.CommandId["evt:".Length..];
-
-    private static string? LeadIdFromEmail(JsonElement root, LeadIdentity identity, List<FieldError> errors)
+    private static string? EmailOf(JsonElement root, List<FieldError> errors)
     {
         var before = errors.Count;
         var raw = String(root, "email", errors);
-        if (errors.Count > before)
-        {
-            return null;
-        }
-
-        var email = PersonValidation.NormalizeEmail(raw, errors);
-        return email is null ? null : identity.LeadIdFor(email);
+        return errors.Count > before ? null : PersonValidation.NormalizeEmail(raw, errors);
     }
 
-    private static TransitionCommand? ReadCommand(JsonElement root, bool emailAllowed, DateTimeOffset now, List<FieldError> errors)
+    private static ExternalEvent? ReadEvent(JsonElement root, bool emailAllowed, DateTimeOffset now, List<FieldError> errors)
     {
         foreach (var property in root.EnumerateObject())
         {
             if (!Known.Contains(property.Name) || (property.Name == "email" && !emailAllowed))
             {
-                errors.Add(new FieldError(property.Name.Length > 64 ? property.Name[..64] : property.Name, "Unknown field."));
+                errors.Add(new FieldError(FieldNames.Shortened(property.Name), "Unknown field."));
             }
         }
 
         var eventId = String(root, "eventId", errors);
         if (!CommandIds.IsValid(eventId))
         {
-            errors.Add(new FieldError("eventId", $"Required: 1-{CommandIds.MaxLength} letters, digits, '-', '_', '.' or ':'."));
+            errors.Add(new FieldError("eventId", $"Required: {CommandIds.Rule}."));
         }
 
         var type = EventType(root, errors);
@@ -137,13 +142,13 @@ public static class EventEndpoints
         }
 
         var actor = String(root, "actor", errors)?.Trim();
-        if (actor is not { Length: > 0 and <= MaxActorLength } || actor.Any(char.IsControl))
+        if (actor is not { Length: > 0 } || !PrintableText.IsWithin(actor, MaxActorLength))
         {
             errors.Add(new FieldError("actor", $"Required: 1-{MaxActorLength} printable characters."));
         }
 
         var reason = String(root, "reason", errors);
-        if (reason is { Length: > MaxReasonLength } || (reason is not null && reason.Any(char.IsControl)))
+        if (reason is not null && !PrintableText.IsWithin(reason, MaxReasonLength))
         {
             errors.Add(new FieldError("reason", $"Must be at most {MaxReasonLength} printable characters."));
         }
@@ -173,7 +178,7 @@ public static class EventEndpoints
 
         return errors.Count > 0 || type is null || occurredAt is null
             ? null
-            : new TransitionCommand(CommandIdFor(eventId!), type.Value, occurredAt.Value, actor!, reason, data == TransitionData.Empty ? null : data);
+            : new ExternalEvent(eventId!, type.Value, occurredAt.Value, actor!, reason, data == TransitionData.Empty ? null : data);
     }
 
     /// <summary>Only the types accepted from outside are named: the sweeps' own types would be refused anyway.</summary>
@@ -192,7 +197,7 @@ public static class EventEndpoints
             return null;
         }
 
-        if (raw.Length > 0 && raw.All(char.IsAsciiLetter) && System.Enum.TryParse(raw, ignoreCase: true, out TransitionType type) && type.IsExternal())
+        if (EnumNames.TryParse(raw, out TransitionType type) && type.IsExternal())
         {
             return type;
         }
@@ -220,21 +225,7 @@ public static class EventEndpoints
     }
 
     private static string? Text(JsonElement root, string name, List<FieldError> errors)
-    {
-        var value = String(root, name, errors)?.Trim();
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (value.Length > MaxTextLength || value.Any(char.IsControl))
-        {
-            errors.Add(new FieldError(name, $"Must be at most {MaxTextLength} printable characters."));
-            return null;
-        }
-
-        return value;
-    }
+        => PrintableText.Optional(name, String(root, name, errors), MaxTextLength, errors);
 
     private static DateTimeOffset? Instant(JsonElement root, string name, List<FieldError> errors)
     {
@@ -252,7 +243,7 @@ public static class EventEndpoints
         return null;
     }
 
-    /// <summary>Canonical enum names only (case-insensitive); numbers are refused so the contract never leaks ordinals.</summary>
+    /// <summary>Canonical enum names only: see <see cref="EnumNames"/>.</summary>
     private static bool Enum<TEnum>(JsonElement root, string name, List<FieldError> errors, out TEnum value)
         where TEnum : struct, Enum
     {
@@ -263,12 +254,12 @@ public static class EventEndpoints
             return false;
         }
 
-        if (raw.Length > 0 && raw.All(char.IsAsciiLetter) && System.Enum.TryParse(raw, ignoreCase: true, out value) && System.Enum.IsDefined(value))
+        if (EnumNames.TryParse(raw, out value))
         {
             return true;
         }
 
-        errors.Add(new FieldError(name, $"Must be one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}."));
+        errors.Add(EnumNames.NotOneOf<TEnum>(name));
         return false;
     }
 }

@@ -1,32 +1,48 @@
 using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Engine.Intake;
+using LeadFunctions.Http.Answers;
 using LeadFunctions.Http.RateLimiting;
 using LeadFunctions.Http.Rejections;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Http;
 
 /// <summary>POST /api/forms/{formId}/submissions: the public website form intake (anonymous).</summary>
-public static class IntakeEndpoints
+public sealed class IntakeEndpoints
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    private readonly SubmitFormHandler _handler;
+    private readonly IntakeRateLimiter _limiter;
+    private readonly PlaybookVocabulary _vocabulary;
+    private readonly IOptions<IntakeOptions> _options;
+
+    public IntakeEndpoints(SubmitFormHandler handler, IntakeRateLimiter limiter, PlaybookVocabulary vocabulary, IOptions<IntakeOptions> options)
+    {
+        _handler = handler;
+        _limiter = limiter;
+        _vocabulary = vocabulary;
+        _options = options;
+    }
 
     /// <summary>
     /// 202 {submissionId, leadId} once stored (a replay gets the same answer); 303 to the form's redirect when
     /// <see cref="RedirectTargets"/> lets it through. A filled honeypot is answered 202 {submissionId} without a leadId,
     /// and nothing is stored. A client over Intake:RateLimit is answered 429 with Retry-After before the body is read.
     /// </summary>
-    public static Task<IResult> SubmitAsync(HttpRequest request, string formId)
-        => IntakeRateLimiter.Refuse(request) is { } tooMany
-            ? Task.FromResult(tooMany)
-            : Guard.RunAsync(request, () => SubmitCoreAsync(request, formId));
-
-    private static async Task<IResult> SubmitCoreAsync(HttpRequest request, string formId)
+    public Task<Results<JsonHttpResult<SubmissionAccepted>, SeeOtherResult, ProblemAnswer>> SubmitAsync(HttpRequest request, string formId)
     {
-        var services = request.HttpContext.RequestServices;
-        var options = services.GetRequiredService<IOptions<IntakeOptions>>().Value;
+        ArgumentNullException.ThrowIfNull(request);
+        return _limiter.Check(request) is { } tooMany
+            ? Task.FromResult<Results<JsonHttpResult<SubmissionAccepted>, SeeOtherResult, ProblemAnswer>>(tooMany)
+            : StoreOutage.AnswerAsync(() => SubmitCoreAsync(request, formId), p => p, request.HttpContext.RequestAborted);
+    }
+
+    private async Task<Results<JsonHttpResult<SubmissionAccepted>, SeeOtherResult, ProblemAnswer>> SubmitCoreAsync(HttpRequest request, string formId)
+    {
+        var options = _options.Value;
         var cancellationToken = request.HttpContext.RequestAborted;
         var isJson = BodyReader.IsJson(request);
         if (!isJson && !BodyReader.IsForm(request))
@@ -63,30 +79,18 @@ public static class IntakeEndpoints
             return Problems.Invalid(SubmissionFields.SubmissionId, "The Idempotency-Key header appears more than once.");
         }
 
-        var handler = services.GetRequiredService<SubmitFormHandler>();
-        var result = await handler.HandleAsync(formId, fields, BodyReader.Single(headerValues), cancellationToken);
+        var result = await _handler.HandleAsync(formId, fields, BodyReader.Single(headerValues), cancellationToken);
         return result.Status switch
         {
-            SubmissionStatus.UnknownForm => Problems.NotFound(RejectionReasons.NoSuchForm, NoSuchForm(services)),
+            // Form ids are public (every website form carries one), so the 404 names the valid ones.
+            SubmissionStatus.UnknownForm => Problems.NotFound(RejectionReasons.NoSuchForm, $"There is no such form. Forms: {string.Join(", ", _vocabulary.FormIds())}."),
             SubmissionStatus.Invalid => Problems.Invalid(result.Errors),
             _ when redirect is not null => new SeeOtherResult(redirect),
-            SubmissionStatus.Ignored => Results.Json(new { submissionId = result.SubmissionId }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted),
-            _ => Results.Json(new { submissionId = result.SubmissionId, leadId = result.LeadId }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted),
+            SubmissionStatus.Ignored => Accepted(new SubmissionAccepted(result.SubmissionId!, null)),
+            _ => Accepted(new SubmissionAccepted(result.SubmissionId!, result.LeadId)),
         };
     }
 
-    /// <summary>Form ids are public (every website form carries one), so the 404 names the valid ones.</summary>
-    private static string NoSuchForm(IServiceProvider services)
-        => $"There is no such form. Forms: {string.Join(", ", services.GetRequiredService<PlaybookVocabulary>().FormIds())}.";
-
-    private sealed class SeeOtherResult(Uri location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            ArgumentNullException.ThrowIfNull(httpContext);
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location.AbsoluteUri;
-            return Task.CompletedTask;
-        }
-    }
+    private static JsonHttpResult<SubmissionAccepted> Accepted(SubmissionAccepted accepted)
+        => TypedResults.Json(accepted, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
 }

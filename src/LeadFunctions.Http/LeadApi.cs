@@ -1,9 +1,14 @@
-using System.Security.Cryptography;
-using System.Text;
+using LeadFunctions.Domain.Playbooks;
+using LeadFunctions.Domain.Reports;
+using LeadFunctions.Engine.Events;
+using LeadFunctions.Engine.Sweeps;
+using LeadFunctions.Http.Answers;
+using LeadFunctions.Http.OpenApi;
 using LeadFunctions.Http.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,16 +19,25 @@ namespace LeadFunctions.Http;
 public static class LeadApi
 {
     public const string IntakeCorsPolicy = "intake";
-    public const string KeyHeader = "x-functions-key";
-    public const string KeyQuery = "code";
 
-    /// <summary>Options and the intake CORS policy (origins from Intake:AllowedOrigins). Hosts add the engine and storage.</summary>
+    /// <summary>Options, the endpoint classes and the intake CORS policy (origins from Intake:AllowedOrigins). Hosts add the engine and storage.</summary>
     public static IServiceCollection AddLeadHttp(this IServiceCollection services)
     {
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddIntakeRateLimiting();
-        services.TryAddSingleton<IStorageHealth, LeadStoreHealth>();
+
+        // Event intake queues through the host's transport, so it is registered with the API that takes events rather
+        // than with the engine, which runs without a transport too (storage tests, tools).
+        services.TryAddSingleton<EventIntakeHandler>();
+        services.AddSingleton<IntakeEndpoints>();
+        services.AddSingleton<HealthEndpoints>();
+        services.AddSingleton<OpenApiEndpoints>();
+        services.AddSingleton<PlaybookEndpoints>();
+        services.AddSingleton<EventEndpoints>();
+        services.AddSingleton<ViewEndpoints>();
+        services.AddSingleton<LeadEndpoints>();
+        services.AddSingleton<AdminEndpoints>();
         services.AddProblemDetails();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<IntakeOptions>>((cors, intake) => cors.AddPolicy(IntakeCorsPolicy, policy => policy
@@ -36,61 +50,69 @@ public static class LeadApi
 
     /// <summary>
     /// The whole API under /api for the local host. Keyed routes get <see cref="ApiKeyFilter"/>; in Azure the Functions
-    /// host checks function keys itself and the triggers call the same handlers without it. Needs app.UseCors().
+    /// host checks function keys itself and the triggers call the same endpoint classes without it. Needs app.UseCors().
+    /// The response metadata here is what the build-time OpenAPI document says; operation ids are the Functions' names.
     /// </summary>
     public static RouteGroupBuilder MapLeadApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(ApiRoutes.Prefix);
-        api.MapPost(ApiRoutes.Submissions, (HttpRequest request, string formId) => IntakeEndpoints.SubmitAsync(request, formId))
-            .RequireCors(IntakeCorsPolicy).DisableAntiforgery();
-        api.MapGet(ApiRoutes.Health, HealthEndpoints.GetAsync);
-        api.MapGet(ApiRoutes.OpenApi, OpenApi.OpenApiEndpoints.Get);
+        api.MapPost(ApiRoutes.Submissions, (HttpRequest request, string formId, [FromServices] IntakeEndpoints intake) => intake.SubmitAsync(request, formId))
+            .RequireCors(IntakeCorsPolicy).DisableAntiforgery()
+            .WithName("SubmitForm").WithSummary("Submit a website form")
+            .WithDescription("JSON, urlencoded or multipart. 202 once stored (a replay gets the same answer); 303 to an allowed redirect; 429 with Retry-After over the intake limit.")
+            .WithMetadata(new DocumentedBody(typeof(Dictionary<string, string>), ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"]))
+            .Produces<SubmissionAccepted>(StatusCodes.Status202Accepted).Produces(StatusCodes.Status303SeeOther)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
+        api.MapGet(ApiRoutes.Health, ([FromServices] HealthEndpoints health, CancellationToken cancellationToken) => health.GetAsync(cancellationToken))
+            .WithName("Health").WithSummary("Whether storage answers")
+            .Produces<HealthStatus>().Refuses(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet(ApiRoutes.OpenApi, ([FromServices] OpenApiEndpoints openApi) => openApi.Get())
+            .WithName("OpenApi").WithSummary("This document")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
 
-        var keyed = api.MapGroup(string.Empty).AddEndpointFilter<ApiKeyFilter>();
-        keyed.MapGet(ApiRoutes.Playbook, PlaybookEndpoints.Get);
-        keyed.MapPost(ApiRoutes.LeadEvents, (HttpRequest request, string leadId) => EventEndpoints.PostForLeadAsync(request, leadId));
-        keyed.MapPost(ApiRoutes.Events, EventEndpoints.PostByEmailAsync);
-        keyed.MapGet(ApiRoutes.Leads, ViewEndpoints.ListAsync);
-        keyed.MapGet(ApiRoutes.Velocity, ViewEndpoints.VelocityAsync);
-        keyed.MapGet(ApiRoutes.Lead, (HttpRequest request, string leadId) => LeadEndpoints.GetAsync(request, leadId));
-        keyed.MapDelete(ApiRoutes.Lead, (HttpRequest request, string leadId) => LeadEndpoints.EraseAsync(request, leadId));
-        keyed.MapPost(ApiRoutes.Sweep, (HttpRequest request, string sweep) => AdminEndpoints.RunSweepAsync(request, sweep));
+        var keyed = api.MapGroup(string.Empty).AddEndpointFilter<ApiKeyFilter>().WithMetadata(RequiresFunctionKey.Instance)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        keyed.MapGet(ApiRoutes.Playbook, ([FromServices] PlaybookEndpoints playbook) => playbook.Get())
+            .WithName("GetPlaybook").WithSummary("The deployed playbook's vocabulary")
+            .Produces<PlaybookVocabulary>();
+        keyed.MapPost(ApiRoutes.LeadEvents, (HttpRequest request, string leadId, [FromServices] EventEndpoints events) => events.PostForLeadAsync(request, leadId))
+            .WithName("PostLeadEvent").WithSummary("Queue an event for a lead")
+            .WithMetadata(new DocumentedBody(typeof(EventBody), ["application/json"]))
+            .Produces<EventAccepted>(StatusCodes.Status202Accepted)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
+        keyed.MapPost(ApiRoutes.Events, (HttpRequest request, [FromServices] EventEndpoints events) => events.PostByEmailAsync(request))
+            .WithName("PostEventByEmail").WithSummary("Queue an event for the lead of an e-mail address")
+            .WithMetadata(new DocumentedBody(typeof(EventBody), ["application/json"]))
+            .Produces<EventAccepted>(StatusCodes.Status202Accepted)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
+        keyed.MapGet(ApiRoutes.Leads, (HttpRequest request, [FromServices] ViewEndpoints views) => views.ListAsync(request))
+            .WithName("ListLeads").WithSummary("A rep's view, paged")
+            .WithDescription("Query: stage, status, owner, flag (CheckBackDue or SlaBreached), pageSize (1-100, default 25), continuationToken.")
+            .Produces<LeadListView>().Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
+        keyed.MapGet(ApiRoutes.Velocity, ([FromServices] ViewEndpoints views, CancellationToken cancellationToken) => views.VelocityAsync(cancellationToken))
+            .WithName("VelocityReport").WithSummary("Lead velocity as of now")
+            .Produces<VelocityReport>().Refuses(StatusCodes.Status503ServiceUnavailable);
+        keyed.MapGet(ApiRoutes.Lead, (string leadId, [FromServices] LeadEndpoints leads, CancellationToken cancellationToken) => leads.GetAsync(leadId, cancellationToken))
+            .WithName("GetLead").WithSummary("A lead with its history")
+            .Produces<LeadView>().Refuses(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
+        keyed.MapDelete(ApiRoutes.Lead, (string leadId, [FromServices] LeadEndpoints leads, CancellationToken cancellationToken) => leads.EraseAsync(leadId, cancellationToken))
+            .WithName("EraseLead").WithSummary("Erase every row about a lead (GDPR)")
+            .Produces(StatusCodes.Status204NoContent).Refuses(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
+        keyed.MapPost(ApiRoutes.Sweep, (HttpRequest request, string sweep, [FromServices] AdminEndpoints admin) => admin.RunSweepAsync(request, sweep))
+            .WithName("RunSweep").WithSummary("Run one sweep now")
+            .WithDescription("Query: dryRun (true or false); asOf (an ISO-8601 instant, Development only).")
+            .Produces<SweepReport>().Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
         return api;
     }
-}
 
-/// <summary>Local stand-in for Functions keys: x-functions-key header or ?code= must equal Api:Key (compared in constant time).</summary>
-public sealed class ApiKeyFilter : IEndpointFilter
-{
-    private readonly IOptionsMonitor<ApiOptions> _options;
-
-    public ApiKeyFilter(IOptionsMonitor<ApiOptions> options) => _options = options;
-
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>RFC 7807 answers, 400 as a validation problem (field errors) and the rest as plain problems.</summary>
+    private static RouteHandlerBuilder Refuses(this RouteHandlerBuilder builder, params int[] statuses)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        return IsAuthorized(context.HttpContext.Request, _options.CurrentValue.Key) ? await next(context) : Problems.Unauthorized();
-    }
-
-    public static bool IsAuthorized(HttpRequest request, string? expected)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (string.IsNullOrEmpty(expected))
+        foreach (var status in statuses)
         {
-            return false;
+            builder = status == StatusCodes.Status400BadRequest ? builder.ProducesValidationProblem() : builder.ProducesProblem(status);
         }
 
-        var header = request.Headers[LeadApi.KeyHeader];
-        var presented = header.Count == 1 ? header[0] : request.Query[LeadApi.KeyQuery] is { Count: 1 } code ? code[0] : null;
-        if (string.IsNullOrEmpty(presented))
-        {
-            return false;
-        }
-
-        // Hash both sides first so the comparison takes the same time whatever the lengths.
-        var a = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        var b = SHA256.HashData(Encoding.UTF8.GetBytes(expected));
-        return CryptographicOperations.FixedTimeEquals(a, b);
+        return builder;
     }
 }

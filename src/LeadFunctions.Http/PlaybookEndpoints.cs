@@ -1,6 +1,6 @@
 using LeadFunctions.Domain.Playbooks;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeadFunctions.Http;
 
@@ -9,11 +9,11 @@ namespace LeadFunctions.Http;
 /// because stage, status and quadrant names are the company's internal sales language; form ids, which every website
 /// form carries anyway, are also named by the unknown-form 404.
 /// </summary>
-public static class PlaybookEndpoints
+public sealed class PlaybookEndpoints
 {
-    public static IResult Get(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return Results.Json(request.HttpContext.RequestServices.GetRequiredService<PlaybookVocabulary>(), ApiJson.Options);
-    }
+    private readonly PlaybookVocabulary _vocabulary;
+
+    public PlaybookEndpoints(PlaybookVocabulary vocabulary) => _vocabulary = vocabulary;
+
+    public JsonHttpResult<PlaybookVocabulary> Get() => TypedResults.Json(_vocabulary, ApiJson.Options);
 }

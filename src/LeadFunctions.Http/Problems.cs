@@ -1,4 +1,5 @@
 using LeadFunctions.Domain.Intake;
+using LeadFunctions.Http.Answers;
 using LeadFunctions.Http.Rejections;
 using Microsoft.AspNetCore.Http;
 
@@ -10,32 +11,32 @@ namespace LeadFunctions.Http;
 /// </summary>
 public static class Problems
 {
-    public static IResult BadRequest(string reason, string detail)
+    public static ProblemAnswer BadRequest(string reason, string detail)
         => Rejected(StatusCodes.Status400BadRequest, reason, Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request"));
 
-    public static IResult NotFound(string reason, string detail)
+    public static ProblemAnswer NotFound(string reason, string detail)
         => Rejected(StatusCodes.Status404NotFound, reason, Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found"));
 
-    public static IResult TooLarge(int limit) => Rejected(
+    public static ProblemAnswer TooLarge(int limit) => Rejected(
         StatusCodes.Status413PayloadTooLarge,
         RejectionReasons.BodyTooLarge,
         Results.Problem($"The body must be at most {limit} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large"));
 
-    public static IResult UnsupportedMediaType(string detail) => Rejected(
+    public static ProblemAnswer UnsupportedMediaType(string detail) => Rejected(
         StatusCodes.Status415UnsupportedMediaType,
         RejectionReasons.UnsupportedMediaType,
         Results.Problem(detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type"));
 
-    public static IResult Unauthorized() => Rejected(
+    public static ProblemAnswer Unauthorized() => Rejected(
         StatusCodes.Status401Unauthorized,
         RejectionReasons.NoValidKey,
         Results.Problem("A valid key is required in the x-functions-key header or the code query parameter.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized"));
 
-    public static IResult Unavailable() => new RetryAfterResult(
+    public static ProblemAnswer Unavailable() => new(new RetryAfterResult(
         Results.Problem("Storage is not answering; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable"),
-        TimeSpan.FromSeconds(5));
+        TimeSpan.FromSeconds(5)));
 
-    public static IResult Invalid(IEnumerable<FieldError> errors)
+    public static ProblemAnswer Invalid(IEnumerable<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var byField = errors.GroupBy(e => e.Field, StringComparer.Ordinal)
@@ -43,14 +44,19 @@ public static class Problems
         return Rejected(StatusCodes.Status400BadRequest, RejectionReasons.InvalidFields, Results.ValidationProblem(byField, title: "The request has invalid fields."));
     }
 
-    public static IResult Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
+    public static ProblemAnswer Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
 
     /// <summary>Any other 4xx answer (the rate limiter's 429), so it is logged like the rest.</summary>
-    public static IResult Rejected(int status, string reason, IResult answer) => new RejectedRequestResult(answer, status, reason);
+    public static ProblemAnswer Rejected(int status, string reason, IResult answer) => new(new RejectedRequestResult(answer, status, reason));
+
+    /// <summary>The client left before the answer: nothing is written.</summary>
+    public static ProblemAnswer ClientGone() => new(Results.Empty);
 
     /// <summary>Adds Retry-After to another result.</summary>
-    private sealed class RetryAfterResult(IResult inner, TimeSpan retryAfter) : IResult
+    private sealed class RetryAfterResult(IResult inner, TimeSpan retryAfter) : IResult, IStatusCodeHttpResult
     {
+        public int? StatusCode => (inner as IStatusCodeHttpResult)?.StatusCode;
+
         public Task ExecuteAsync(HttpContext httpContext)
         {
             ArgumentNullException.ThrowIfNull(httpContext);

@@ -1,23 +1,45 @@
+using System.Globalization;
 using LeadFunctions.Domain.Intake;
 using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Reports;
 using LeadFunctions.Engine.Views;
+using LeadFunctions.Http.Answers;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeadFunctions.Http;
 
 /// <summary>GET /api/leads (a rep's filtered view, paged) and GET /api/reports/velocity.</summary>
-public static class ViewEndpoints
+public sealed class ViewEndpoints
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
     public const int MaxTokenLength = 1024;
 
-    public static Task<IResult> ListAsync(HttpRequest request) => Guard.RunAsync(request, async () =>
+    private readonly ILeadQueries _queries;
+    private readonly VelocityReportHandler _velocity;
+
+    public ViewEndpoints(ILeadQueries queries, VelocityReportHandler velocity)
+    {
+        _queries = queries;
+        _velocity = velocity;
+    }
+
+    public Task<Results<JsonHttpResult<LeadListView>, ProblemAnswer>> ListAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return StoreOutage.AnswerAsync(() => ListCoreAsync(request.Query, request.HttpContext.RequestAborted), p => p, request.HttpContext.RequestAborted);
+    }
+
+    public Task<Results<JsonHttpResult<VelocityReport>, ProblemAnswer>> VelocityAsync(CancellationToken cancellationToken)
+        => StoreOutage.AnswerAsync<Results<JsonHttpResult<VelocityReport>, ProblemAnswer>>(
+            async () => TypedResults.Json(await _velocity.RunAsync(cancellationToken), ApiJson.Options),
+            p => p,
+            cancellationToken);
+
+    private async Task<Results<JsonHttpResult<LeadListView>, ProblemAnswer>> ListCoreAsync(IQueryCollection query, CancellationToken cancellationToken)
+    {
         var errors = new List<FieldError>();
-        var query = request.Query;
         var stage = Enum<LifecycleStage>(query, "stage", errors);
         var status = Enum<LeadStatus>(query, "status", errors);
         var flag = Enum<LeadFlags>(query, "flag", errors);
@@ -27,14 +49,14 @@ public static class ViewEndpoints
         }
 
         var owner = Single(query, "owner", errors)?.Trim();
-        if (owner is { Length: 0 or > EventEndpoints.MaxTextLength } || (owner is not null && owner.Any(char.IsControl)))
+        if (owner is not null && (owner.Length == 0 || !PrintableText.IsWithin(owner, EventEndpoints.MaxTextLength)))
         {
             errors.Add(new FieldError("owner", $"Must be 1-{EventEndpoints.MaxTextLength} printable characters."));
         }
 
         var pageSize = DefaultPageSize;
         var size = Single(query, "pageSize", errors);
-        if (size is not null && (!int.TryParse(size, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        if (size is not null && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
         {
             errors.Add(new FieldError("pageSize", $"Must be a whole number from 1 to {MaxPageSize}."));
         }
@@ -51,18 +73,10 @@ public static class ViewEndpoints
             return Problems.Invalid(errors);
         }
 
-        var queries = request.HttpContext.RequestServices.GetRequiredService<ILeadQueries>();
-        var page = await queries.ListAsync(new LeadFilter(stage, status, owner, flag), pageSize, storeToken, request.HttpContext.RequestAborted);
+        var page = await _queries.ListAsync(new LeadFilter(stage, status, owner, flag), pageSize, storeToken, cancellationToken);
         var items = page.Leads.Select(l => LeadView.From(l, []) with { History = null });
-        return Results.Json(new LeadListView([.. items], ContinuationTokens.ToUrlSafe(page.ContinuationToken)), ApiJson.Options);
-    });
-
-    public static Task<IResult> VelocityAsync(HttpRequest request) => Guard.RunAsync(request, async () =>
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var handler = request.HttpContext.RequestServices.GetRequiredService<VelocityReportHandler>();
-        return Results.Json(await handler.RunAsync(request.HttpContext.RequestAborted), ApiJson.Options);
-    });
+        return TypedResults.Json(new LeadListView([.. items], ContinuationTokens.ToUrlSafe(page.ContinuationToken)), ApiJson.Options);
+    }
 
     private static string? Single(IQueryCollection query, string name, List<FieldError> errors)
     {
@@ -85,14 +99,12 @@ public static class ViewEndpoints
             return null;
         }
 
-        if (raw.Length > 0 && raw.All(char.IsAsciiLetter) && System.Enum.TryParse<TEnum>(raw, ignoreCase: true, out var value) && System.Enum.IsDefined(value))
+        if (EnumNames.TryParse<TEnum>(raw, out var value))
         {
             return value;
         }
 
-        errors.Add(new FieldError(name, $"Must be one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}."));
+        errors.Add(EnumNames.NotOneOf<TEnum>(name));
         return null;
     }
 }
-
-public sealed record LeadListView(IReadOnlyList<LeadView> Items, string? ContinuationToken);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -18,6 +19,16 @@ internal static partial class LocalHostRun
     public static async Task<int> RunLocalHostAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (IsGeneratingOpenApiDocument)
+        {
+            // The build's document generator describes the endpoints from the built app's services. Start nothing (no
+            // Azurite, no port check, no options validation), leave the services undisposed for it, and hand the mapped
+            // endpoints to routing, which starting would otherwise do.
+            app.UseRouting();
+            app.UseEndpoints(_ => { });
+            return 0;
+        }
+
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LocalHostRun).FullName!);
         try
         {
@@ -42,6 +53,9 @@ internal static partial class LocalHostRun
             await app.DisposeAsync();
         }
     }
+
+    /// <summary>Microsoft.Extensions.ApiDescription.Server runs Program under this entry assembly during the build.</summary>
+    private static bool IsGeneratingOpenApiDocument => Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
 
     /// <summary>Tests run the same Program on TestServer, which binds nothing.</summary>
     private static bool ListensOnKestrel(WebApplication app)

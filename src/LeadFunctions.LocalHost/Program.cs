@@ -1,5 +1,6 @@
 using LeadFunctions.Engine;
 using LeadFunctions.Http;
+using LeadFunctions.Http.OpenApi;
 using LeadFunctions.LocalHost;
 using LeadFunctions.Storage;
 using LeadFunctions.Storage.Queues;
@@ -15,6 +16,7 @@ builder.Services.AddLeadEngine();
 builder.Services.AddLeadTableStorage();
 builder.Services.AddStorageQueueTransitions();
 builder.Services.AddLeadHttp();
+builder.Services.AddLeadOpenApi();
 builder.Services.AddLocalSampleFormOrigins();
 builder.Services.AddLocalTransitionWorker();
 builder.Services.AddLocalSweepScheduler();

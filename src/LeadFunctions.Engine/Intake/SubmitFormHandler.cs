@@ -50,7 +50,7 @@ public sealed class SubmitFormHandler
 
         var leadId = _identity.LeadIdFor(submission.Person.Email);
         var command = new TransitionCommand(
-            "sub:" + submissionId,
+            CommandIds.ForSubmission(submissionId),
             TransitionType.FormSubmitted,
             _time.GetUtcNow(),
             Actor: "form:" + formId,
@@ -75,7 +75,7 @@ public sealed class SubmitFormHandler
 
         if (!CommandIds.IsValid(id))
         {
-            errors.Add(new FieldError(SubmissionFields.SubmissionId, $"Must be 1-{CommandIds.MaxLength} letters, digits, '-', '_', '.' or ':'."));
+            errors.Add(new FieldError(SubmissionFields.SubmissionId, $"Must be {CommandIds.Rule}."));
         }
 
         return id;
@@ -85,7 +85,7 @@ public sealed class SubmitFormHandler
     {
         foreach (var unknown in fields.Keys.Where(k => !SubmissionFields.Known.Contains(k)).Order(StringComparer.Ordinal).Take(10))
         {
-            errors.Add(new FieldError(unknown.Length > 64 ? unknown[..64] : unknown, "Unknown field."));
+            errors.Add(new FieldError(FieldNames.Shortened(unknown), "Unknown field."));
         }
 
         var person = PersonValidation.Validate(
@@ -123,21 +123,7 @@ public sealed class SubmitFormHandler
     }
 
     private static string? Utm(IReadOnlyDictionary<string, string?> fields, string name, List<FieldError> errors)
-    {
-        var value = Get(fields, name)?.Trim();
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (value.Length > SubmissionFields.MaxUtmLength || value.Any(char.IsControl))
-        {
-            errors.Add(new FieldError(name, $"Must be at most {SubmissionFields.MaxUtmLength} printable characters."));
-            return null;
-        }
-
-        return value;
-    }
+        => PrintableText.Optional(name, Get(fields, name), SubmissionFields.MaxUtmLength, errors);
 
     private static string? Get(IReadOnlyDictionary<string, string?> fields, string name)
         => fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;

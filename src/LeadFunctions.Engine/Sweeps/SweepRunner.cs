@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
+using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Telemetry;
 using LeadFunctions.Engine.Transitions;
@@ -121,7 +122,7 @@ public sealed partial class SweepRunner
 
         // The consumer applies it and its transaction removes the lead's entry; queueing it again on a later run is
         // harmless: same command id.
-        var command = new TransitionCommand(action.CommandId, action.Command, now, Actor: "sweep:" + sweep.Name(), Reason: ReasonOf(sweep));
+        var command = new TransitionCommand(action.CommandId, action.Command, now, Actor: CommandIds.SweepActor(sweep), Reason: ReasonOf(sweep));
         await _publisher.PublishAsync(new TransitionEnvelope(entry.LeadId, command), cancellationToken);
         Interlocked.Increment(ref tally.Queued);
         if (action.DueAt != entry.DueAt)

@@ -1,18 +1,23 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeadFunctions.Http.OpenApi;
 
-/// <summary>GET /api/openapi.json: the hand-written contract, checked against the running host by the API tests.</summary>
-public static class OpenApiEndpoints
+/// <summary>
+/// GET /api/openapi.json: the document the build generated from the local host's endpoints (see LeadFunctions.LocalHost.csproj),
+/// copied next to both hosts' binaries; the API and Functions tests check it matches what the endpoints describe.
+/// </summary>
+public sealed class OpenApiEndpoints
 {
-    private static readonly Lazy<byte[]> Document = new(() =>
+    public const string FileName = "openapi.json";
+
+    private readonly Lazy<byte[]> _document = new(() =>
     {
-        using var stream = typeof(OpenApiEndpoints).Assembly.GetManifestResourceStream("LeadFunctions.openapi.json")
-            ?? throw new InvalidOperationException("The OpenAPI document is missing from the build.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
+        var path = Path.Combine(AppContext.BaseDirectory, FileName);
+        return File.Exists(path)
+            ? File.ReadAllBytes(path)
+            : throw new InvalidOperationException($"{FileName} is missing next to the binaries; the build generates it.");
     });
 
-    public static IResult Get() => Results.Bytes(Document.Value, "application/json");
+    public FileContentHttpResult Get() => TypedResults.Bytes(_document.Value, "application/json");
 }

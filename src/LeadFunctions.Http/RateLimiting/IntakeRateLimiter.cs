@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using LeadFunctions.Http.Answers;
 using LeadFunctions.Http.Rejections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,13 +40,7 @@ public sealed class IntakeRateLimiter : IDisposable
     }
 
     /// <summary>Null when the request may proceed; otherwise the 429 answer.</summary>
-    public static IResult? Refuse(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.HttpContext.RequestServices.GetService<IntakeRateLimiter>()?.Check(request);
-    }
-
-    public IResult? Check(HttpRequest request)
+    public ProblemAnswer? Check(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (_limiter is null)
@@ -60,7 +55,7 @@ public sealed class IntakeRateLimiter : IDisposable
         }
 
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : _options.Window;
-        return new TooManyRequestsResult(retryAfter);
+        return new ProblemAnswer(new TooManyRequestsResult(retryAfter));
     }
 
     /// <summary>The partition key for a request: the client's address as the configured source sees it.</summary>
@@ -120,8 +115,10 @@ public sealed class IntakeRateLimiter : IDisposable
     }
 
     /// <summary>429 problem+json with Retry-After in whole seconds, rounded up so a client that obeys it is let in.</summary>
-    private sealed class TooManyRequestsResult(TimeSpan retryAfter) : IResult
+    private sealed class TooManyRequestsResult(TimeSpan retryAfter) : IResult, IStatusCodeHttpResult
     {
+        public int? StatusCode => StatusCodes.Status429TooManyRequests;
+
         public Task ExecuteAsync(HttpContext httpContext)
         {
             ArgumentNullException.ThrowIfNull(httpContext);

@@ -1,6 +1,8 @@
 using LeadFunctions.Functions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Functions.Tests.DeployContract;
@@ -19,6 +21,9 @@ public static class DeployedApp
         var services = new ServiceCollection();
         services.AddSingleton(Configuration(settings));
         services.AddLogging();
+
+        // The Functions host registers its environment before the app's own registrations run; endpoints read it.
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production, ApplicationName = "LeadFunctions" });
         services.AddLeadFunctionsApp();
         return services;
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Tests.Support;
+using LeadFunctions.TestSupport;
 
 namespace LeadFunctions.Functions.Tests.Triggers;
 
@@ -23,7 +24,7 @@ public sealed class HttpFunctionsTests : IDisposable
         var context = _app.Request("POST", "/api/forms/pricing/submissions",
             """{"email":"http-submit@acme-analytics.com","company":"Acme Analytics","jobTitle":"Director of Operations","employees":"250","country":"US","submissionId":"fn-submit-1"}""");
 
-        var (status, body) = await FunctionsApp.ExecuteAsync(context, await IntakeFunctions.SubmitForm(context.Request, "pricing"));
+        var (status, body) = await FunctionsApp.ExecuteAsync(context, await _app.Create<IntakeFunctions>().SubmitForm(context.Request, "pricing"));
 
         Assert.Equal(202, status);
         var leadId = Json(body).GetProperty("leadId").GetString()!;
@@ -36,7 +37,7 @@ public sealed class HttpFunctionsTests : IDisposable
     {
         var context = _app.Request("GET", "/api/health");
 
-        var (status, _) = await FunctionsApp.ExecuteAsync(context, await IntakeFunctions.Health(context.Request));
+        var (status, _) = await FunctionsApp.ExecuteAsync(context, await _app.Create<IntakeFunctions>().Health(context.Request));
 
         Assert.Equal(200, status);
     }
@@ -46,7 +47,7 @@ public sealed class HttpFunctionsTests : IDisposable
     {
         var context = _app.Request("GET", "/api/openapi.json");
 
-        var (status, body) = await FunctionsApp.ExecuteAsync(context, IntakeFunctions.OpenApi(context.Request));
+        var (status, body) = await FunctionsApp.ExecuteAsync(context, _app.Create<IntakeFunctions>().OpenApi(context.Request));
 
         Assert.Equal(200, status);
         var paths = Json(body).GetProperty("paths");
@@ -55,11 +56,23 @@ public sealed class HttpFunctionsTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenApi_serves_the_document_the_build_generated_from_the_endpoints()
+    {
+        var context = _app.Request("GET", "/api/openapi.json");
+
+        var (status, body) = await FunctionsApp.ExecuteAsync(context, _app.Create<IntakeFunctions>().OpenApi(context.Request));
+
+        var generated = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "src", "LeadFunctions.LocalHost", "obj", "openapi", "openapi.json"));
+        Assert.Equal(200, status);
+        Assert.Equal(generated, body);
+    }
+
+    [Fact]
     public async Task GetPlaybook_answers_the_vocabulary_of_the_deployed_playbook()
     {
         var context = _app.Request("GET", "/api/playbook");
 
-        var (status, body) = await FunctionsApp.ExecuteAsync(context, LeadFunctionsApi.GetPlaybook(context.Request));
+        var (status, body) = await FunctionsApp.ExecuteAsync(context, _app.Create<LeadFunctionsApi>().GetPlaybook(context.Request));
 
         Assert.Equal(200, status);
         Assert.Contains(Json(body).GetProperty("forms").EnumerateArray(), form => form.GetProperty("id").GetString() == "pricing");
@@ -72,7 +85,7 @@ public sealed class HttpFunctionsTests : IDisposable
         var context = _app.Request("POST", $"/api/leads/{leadId}/events",
             $$"""{"eventId":"fn-evt-1","type":"FirstOutreachSent","occurredAt":"{{_app.Time.GetUtcNow():O}}","actor":"rep-ann"}""");
 
-        var (status, _) = await FunctionsApp.ExecuteAsync(context, await LeadFunctionsApi.PostLeadEvent(context.Request, leadId));
+        var (status, _) = await FunctionsApp.ExecuteAsync(context, await _app.Create<LeadFunctionsApi>().PostLeadEvent(context.Request, leadId));
 
         Assert.Equal(202, status);
         var sent = Assert.Single(_app.Publisher.Sent);
@@ -87,7 +100,7 @@ public sealed class HttpFunctionsTests : IDisposable
         var context = _app.Request("POST", "/api/events",
             $$"""{"eventId":"fn-evt-2","email":"http-by-email@acme-analytics.com","type":"ContactMade","occurredAt":"{{_app.Time.GetUtcNow():O}}","actor":"crm"}""");
 
-        var (status, _) = await FunctionsApp.ExecuteAsync(context, await LeadFunctionsApi.PostEventByEmail(context.Request));
+        var (status, _) = await FunctionsApp.ExecuteAsync(context, await _app.Create<LeadFunctionsApi>().PostEventByEmail(context.Request));
 
         Assert.Equal(202, status);
         Assert.Equal(leadId, Assert.Single(_app.Publisher.Sent).LeadId);
@@ -99,7 +112,7 @@ public sealed class HttpFunctionsTests : IDisposable
         var leadId = await _app.SubmitPricingFormAsync("http-list@acme-analytics.com");
         var context = _app.Request("GET", "/api/leads", query: "?status=New");
 
-        var (status, body) = await FunctionsApp.ExecuteAsync(context, await LeadFunctionsApi.ListLeads(context.Request));
+        var (status, body) = await FunctionsApp.ExecuteAsync(context, await _app.Create<LeadFunctionsApi>().ListLeads(context.Request));
 
         Assert.Equal(200, status);
         Assert.Contains(leadId, body, StringComparison.Ordinal);
@@ -111,7 +124,7 @@ public sealed class HttpFunctionsTests : IDisposable
         var leadId = await _app.SubmitPricingFormAsync("http-get@acme-analytics.com");
         var context = _app.Request("GET", $"/api/leads/{leadId}");
 
-        var (status, body) = await FunctionsApp.ExecuteAsync(context, await LeadFunctionsApi.GetLead(context.Request, leadId));
+        var (status, body) = await FunctionsApp.ExecuteAsync(context, await _app.Create<LeadFunctionsApi>().GetLead(context.Request, leadId));
 
         Assert.Equal(200, status);
         Assert.Equal("SQL", Json(body).GetProperty("stage").GetString());
@@ -124,7 +137,7 @@ public sealed class HttpFunctionsTests : IDisposable
         var leadId = await _app.SubmitPricingFormAsync("http-erase@acme-analytics.com");
         var context = _app.Request("DELETE", $"/api/leads/{leadId}");
 
-        var (status, _) = await FunctionsApp.ExecuteAsync(context, await LeadFunctionsApi.EraseLead(context.Request, leadId));
+        var (status, _) = await FunctionsApp.ExecuteAsync(context, await _app.Create<LeadFunctionsApi>().EraseLead(context.Request, leadId));
 
         Assert.Equal(204, status);
         Assert.Null(await _app.Store.GetAsync(leadId, CancellationToken.None));
@@ -136,7 +149,7 @@ public sealed class HttpFunctionsTests : IDisposable
         await _app.SubmitPricingFormAsync("http-velocity@acme-analytics.com");
         var context = _app.Request("GET", "/api/reports/velocity");
 
-        var (status, body) = await FunctionsApp.ExecuteAsync(context, await LeadFunctionsApi.VelocityReport(context.Request));
+        var (status, body) = await FunctionsApp.ExecuteAsync(context, await _app.Create<LeadFunctionsApi>().VelocityReport(context.Request));
 
         Assert.Equal(200, status);
         Assert.Equal(JsonValueKind.Object, Json(body).ValueKind);
@@ -146,10 +159,10 @@ public sealed class HttpFunctionsTests : IDisposable
     public async Task RunSweep_runs_the_named_sweep_and_refuses_time_travel_outside_development()
     {
         var run = _app.Request("POST", "/api/admin/sweeps/flag-sla-breaches", query: "?dryRun=true");
-        var (status, _) = await FunctionsApp.ExecuteAsync(run, await LeadFunctionsApi.RunSweep(run.Request, "flag-sla-breaches"));
+        var (status, _) = await FunctionsApp.ExecuteAsync(run, await _app.Create<LeadFunctionsApi>().RunSweep(run.Request, "flag-sla-breaches"));
 
         var travel = _app.Request("POST", "/api/admin/sweeps/flag-sla-breaches", query: "?asOf=2027-01-01T00:00:00Z");
-        var (travelStatus, travelBody) = await FunctionsApp.ExecuteAsync(travel, await LeadFunctionsApi.RunSweep(travel.Request, "flag-sla-breaches"));
+        var (travelStatus, travelBody) = await FunctionsApp.ExecuteAsync(travel, await _app.Create<LeadFunctionsApi>().RunSweep(travel.Request, "flag-sla-breaches"));
 
         Assert.Equal(200, status);
         Assert.Equal(400, travelStatus);

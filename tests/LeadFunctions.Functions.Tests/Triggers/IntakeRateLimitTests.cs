@@ -21,7 +21,7 @@ public sealed class IntakeRateLimitTests : IDisposable
         var context = _app.Request("POST", "/api/forms/newsletter/submissions", $$"""{"email":"rate-{{i}}@example.org","submissionId":"rate-{{i}}"}""");
         context.Request.Headers[IntakeRateLimiter.AppServiceClientIpHeader] = clientIp + ":50123";
         context.Request.Headers[IntakeRateLimiter.ForwardedForHeader] = $"{forgedFirstHop}, {clientIp}:50123";
-        return (await FunctionsApp.ExecuteAsync(context, await IntakeFunctions.SubmitForm(context.Request, "newsletter"))).Status;
+        return (await FunctionsApp.ExecuteAsync(context, await _app.Create<IntakeFunctions>().SubmitForm(context.Request, "newsletter"))).Status;
     }
 
     [Fact]

@@ -1,12 +1,6 @@
 using LeadFunctions.Engine.Ports;
 
-namespace LeadFunctions.Http;
-
-/// <summary>Whether the lead store answers. <see cref="LeadApi.AddLeadHttp"/> registers <see cref="LeadStoreHealth"/> unless the host brings its own.</summary>
-public interface IStorageHealth
-{
-    Task<bool> IsHealthyAsync(CancellationToken cancellationToken);
-}
+namespace LeadFunctions.Engine.Health;
 
 /// <summary>
 /// Probes through the engine's own port: a point read of a lead id no e-mail hashes to. Storage that answers says

@@ -10,14 +10,3 @@ public sealed class IntakeOptions
     /// <summary>Largest accepted request body; larger bodies are refused with 413 while reading, whatever Content-Length says.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 }
-
-/// <summary>
-/// The key for the non-public routes on the local host. In Azure the Functions host enforces function keys itself
-/// (AuthorizationLevel.Function), so this check is only applied by <see cref="LeadApi.MapLeadApi"/>.
-/// </summary>
-public sealed class ApiOptions
-{
-    public const string Section = "Api";
-
-    public string? Key { get; set; }
-}

@@ -1,0 +1,86 @@
+using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Transitions;
+
+namespace LeadFunctions.Http;
+
+/// <summary>The API's view of a lead: canonical names, flags as a list, stamps by stage and status.</summary>
+public sealed record LeadView(
+    string Id,
+    Person Person,
+    LifecycleStage Stage,
+    LeadStatus Status,
+    Quadrant Quadrant,
+    Fit Fit,
+    int FitScore,
+    Interest Interest,
+    int ActivityScore,
+    Team OwnerTeam,
+    string? Owner,
+    IReadOnlyList<string> Flags,
+    IReadOnlyDictionary<string, StampView> StageStamps,
+    IReadOnlyDictionary<string, StampView> StatusStamps,
+    CampaignStamps Campaigns,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? LastContactAt,
+    DateTimeOffset? LastActivityAt,
+    DateTimeOffset? NextCheckBackAt,
+    bool Suppressed,
+    string? SuppressedReason,
+    bool Consent,
+    LeadMessage? LastMessage,
+    IReadOnlyList<HistoryView>? History)
+{
+    public static LeadView From(Lead lead, IEnumerable<AuditRecord> history)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(history);
+        return new LeadView(
+            lead.Id,
+            lead.Person,
+            lead.Stage,
+            lead.Status,
+            lead.Quadrant,
+            lead.Fit,
+            lead.FitScore,
+            lead.Interest,
+            lead.ActivityScore,
+            lead.OwnerTeam,
+            lead.Owner,
+            [.. Enum.GetValues<LeadFlags>().Where(f => f != LeadFlags.None && lead.Flags.HasFlag(f)).Select(f => f.ToString())],
+            Stamps(lead.StageStamps),
+            Stamps(lead.StatusStamps),
+            lead.Campaigns,
+            lead.CreatedAt,
+            lead.LastContactAt,
+            lead.LastActivityAt,
+            lead.NextCheckBackAt,
+            lead.Suppressed,
+            lead.SuppressedReason,
+            lead.Consent,
+            lead.LastMessage,
+            [.. history.OrderBy(a => a.Sequence).Select(a => new HistoryView(
+                a.OccurredAt, a.RecordedAt, a.Type, a.Outcome, a.RejectionCode, a.Reason, a.Actor, a.FromStage, a.ToStage, a.FromStatus, a.ToStatus))]);
+    }
+
+    private static Dictionary<string, StampView> Stamps<TKey>(IEnumerable<KeyValuePair<TKey, Stamp>> stamps)
+        where TKey : struct, Enum
+        => stamps.OrderBy(p => p.Key).ToDictionary(
+            p => p.Key.ToString(),
+            p => new StampView(p.Value.FirstEnteredAt, p.Value.LastEnteredAt, p.Value.LastExitedAt, p.Value.TimeInClosedVisits),
+            StringComparer.Ordinal);
+}
+
+public sealed record StampView(DateTimeOffset FirstEnteredAt, DateTimeOffset LastEnteredAt, DateTimeOffset? LastExitedAt, TimeSpan TimeInClosedVisits);
+
+public sealed record HistoryView(
+    DateTimeOffset At,
+    DateTimeOffset RecordedAt,
+    TransitionType Type,
+    OutcomeKind Outcome,
+    string? RejectionCode,
+    string? Reason,
+    string Actor,
+    LifecycleStage? FromStage,
+    LifecycleStage ToStage,
+    LeadStatus? FromStatus,
+    LeadStatus ToStatus);
