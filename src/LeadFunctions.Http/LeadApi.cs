@@ -38,6 +38,7 @@ public static class LeadApi
         services.AddSingleton<ViewEndpoints>();
         services.AddSingleton<LeadEndpoints>();
         services.AddSingleton<AdminEndpoints>();
+        services.AddSingleton<RepEndpoints>();
         services.AddProblemDetails();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<IntakeOptions>>((cors, intake) => cors.AddPolicy(IntakeCorsPolicy, policy => policy
@@ -102,6 +103,15 @@ public static class LeadApi
             .WithName("RunSweep").WithSummary("Run one sweep now")
             .WithDescription("Query: dryRun (true or false); asOf (an ISO-8601 instant, Development only).")
             .Produces<SweepReport>().Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
+        keyed.MapGet(ApiRoutes.Reps, ([FromServices] RepEndpoints reps, CancellationToken cancellationToken) => reps.ListAsync(cancellationToken))
+            .WithName("ListReps").WithSummary("The reps of the playbook's teams, with availability and open New leads")
+            .Produces<RepList>().Refuses(StatusCodes.Status503ServiceUnavailable);
+        keyed.MapPut(ApiRoutes.RepAvailability, (HttpRequest request, string repId, [FromServices] RepEndpoints reps) => reps.SetAvailabilityAsync(request, repId))
+            .WithName("SetRepAvailability").WithSummary("Mark a rep away (optionally until a time) or back")
+            .WithDescription("Body: {\"available\": false, \"until\": \"2026-12-14T08:00:00Z\"} (until optional), or {\"available\": true}.")
+            .WithMetadata(new DocumentedBody(typeof(AvailabilityBody), ["application/json"]))
+            .Produces<AvailabilitySet>()
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 

@@ -15,4 +15,5 @@ public static class RejectionReasons
     public const string NoSuchForm = "no-such-form";
     public const string NoSuchLead = "no-such-lead";
     public const string NoSuchSweep = "no-such-sweep";
+    public const string NoSuchRep = "no-such-rep";
 }

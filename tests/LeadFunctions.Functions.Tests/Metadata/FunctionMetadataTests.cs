@@ -21,6 +21,8 @@ public sealed class FunctionMetadataTests
         { "EraseLead", "delete", "leads/{leadId}", "Function" },
         { "VelocityReport", "get", "reports/velocity", "Function" },
         { "RunSweep", "post", "admin/sweeps/{sweep}", "Function" },
+        { "ListReps", "get", "reps", "Function" },
+        { "SetRepAvailability", "put", "reps/{repId}/availability", "Function" },
     };
 
     public static TheoryData<string, string> TimerFunctions => new()

@@ -3,6 +3,7 @@ using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Tests.Support;
 using LeadFunctions.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.Functions.Tests.Triggers;
 
@@ -167,5 +168,31 @@ public sealed class HttpFunctionsTests : IDisposable
         Assert.Equal(200, status);
         Assert.Equal(400, travelStatus);
         Assert.Contains("asOf", travelBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListReps_answers_the_playbooks_reps()
+    {
+        var context = _app.Request("GET", "/api/reps");
+
+        var (status, body) = await FunctionsApp.ExecuteAsync(context, await _app.Create<RepFunctions>().ListReps(context.Request));
+
+        Assert.Equal(200, status);
+        Assert.Equal(4, Json(body).GetProperty("reps").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task SetRepAvailability_stores_it_and_refuses_an_unknown_rep()
+    {
+        var set = _app.Request("PUT", "/api/reps/rep-cat/availability", """{"available": false}""");
+        var unknown = _app.Request("PUT", "/api/reps/rep-zed/availability", """{"available": false}""");
+
+        var (status, _) = await FunctionsApp.ExecuteAsync(set, await _app.Create<RepFunctions>().SetRepAvailability(set.Request, "rep-cat"));
+        var (unknownStatus, _) = await FunctionsApp.ExecuteAsync(unknown, await _app.Create<RepFunctions>().SetRepAvailability(unknown.Request, "rep-zed"));
+
+        Assert.Equal(200, status);
+        Assert.Equal(404, unknownStatus);
+        var stored = await _app.Services.GetRequiredService<LeadFunctions.Engine.Ports.IRepRoster>().GetAvailabilityAsync(CancellationToken.None);
+        Assert.False(stored["rep-cat"].Available);
     }
 }
