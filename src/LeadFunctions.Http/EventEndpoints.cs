@@ -4,7 +4,6 @@ using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Events;
 using LeadFunctions.Engine.Identity;
-using LeadFunctions.Engine.Intake;
 using LeadFunctions.Http.Answers;
 using LeadFunctions.Http.Rejections;
 using Microsoft.AspNetCore.Http;

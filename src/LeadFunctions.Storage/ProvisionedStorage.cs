@@ -13,9 +13,9 @@ public abstract class ProvisionedStorage : IDisposable
     protected ProvisionedStorage(bool createIfMissing) => _createIfMissing = createIfMissing;
 
     /// <summary>Runs a storage call, mapping outages to "try again" and re-creating the resources next time if they went missing.</summary>
-    public Task<T> Guard<T>(Func<Task<T>> call) => StorageFailures.Guard(call, Invalidate);
+    public Task<T> MapOutagesAsync<T>(Func<Task<T>> call) => StorageFailures.MapOutagesAsync(call, Invalidate);
 
-    public Task Guard(Func<Task> call) => StorageFailures.Guard(call, Invalidate);
+    public Task MapOutagesAsync(Func<Task> call) => StorageFailures.MapOutagesAsync(call, Invalidate);
 
     public async ValueTask EnsureCreatedAsync(CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ public abstract class ProvisionedStorage : IDisposable
         {
             if (!_ready)
             {
-                await StorageFailures.Guard(() => CreateAsync(cancellationToken));
+                await StorageFailures.MapOutagesAsync(() => CreateAsync(cancellationToken));
                 _ready = true;
             }
         }

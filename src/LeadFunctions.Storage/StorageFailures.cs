@@ -10,7 +10,7 @@ internal static class StorageFailures
     public const string QueueNotFound = "QueueNotFound";
 
     /// <param name="onTableMissing">Called when the table or queue itself is gone (deleted, or an emulator restarted empty), so it can be created again.</param>
-    public static async Task<T> Guard<T>(Func<Task<T>> call, Action? onTableMissing = null)
+    public static async Task<T> MapOutagesAsync<T>(Func<Task<T>> call, Action? onTableMissing = null)
     {
         try
         {
@@ -35,7 +35,7 @@ internal static class StorageFailures
         }
     }
 
-    public static async Task Guard(Func<Task> call, Action? onTableMissing = null) => await Guard(
+    public static async Task MapOutagesAsync(Func<Task> call, Action? onTableMissing = null) => await MapOutagesAsync(
         async () =>
         {
             await call();

@@ -6,5 +6,5 @@ namespace LeadFunctions.Domain.Sweeps;
 public sealed record SweepAction(SweepKind Sweep, TransitionType Command, DateTimeOffset DueAt)
 {
     /// <summary>One id per due occurrence, so an interrupted sweep that runs again never applies it twice.</summary>
-    public string CommandId => $"sweep:{Sweep.Name()}:{DueAt.UtcTicks}";
+    public string CommandId => CommandIds.ForSweep(Sweep, DueAt);
 }

@@ -1,5 +1,5 @@
+using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Identity;
-using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Transitions;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
-using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Telemetry;
 using LeadFunctions.Engine.Transitions;

@@ -22,7 +22,7 @@ public sealed class TableDueIndex : IDueIndex
     {
         await _tables.EnsureCreatedAsync(cancellationToken);
         var (partition, token) = Parse(continuationToken);
-        return await _tables.Guard(async () =>
+        return await _tables.MapOutagesAsync(async () =>
         {
             for (; partition < LeadKeys.Partitions; partition++, token = null)
             {
@@ -53,7 +53,7 @@ public sealed class TableDueIndex : IDueIndex
         await _tables.EnsureCreatedAsync(cancellationToken);
 
         // One by one: a batch fails whole when any row is already gone, and removal must be repeatable.
-        await _tables.Guard(() => Task.WhenAll(entries.Select(e => DeleteIfPresentAsync(e, cancellationToken))));
+        await _tables.MapOutagesAsync(() => Task.WhenAll(entries.Select(e => DeleteIfPresentAsync(e, cancellationToken))));
     }
 
     private async Task DeleteIfPresentAsync(DueEntry entry, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed class TableLeadQueries : ILeadQueries
         ArgumentNullException.ThrowIfNull(filter);
         await _tables.EnsureCreatedAsync(cancellationToken);
         var query = FilterOf(filter);
-        return await _tables.Guard(async () =>
+        return await _tables.MapOutagesAsync(async () =>
         {
             var token = continuationToken;
             for (var attempt = 0; attempt < MaxEmptyPages; attempt++)
@@ -46,7 +46,7 @@ public sealed class TableLeadQueries : ILeadQueries
         ArgumentNullException.ThrowIfNull(filter);
         await _tables.EnsureCreatedAsync(cancellationToken);
         var query = FilterOf(filter);
-        return await _tables.Guard(async () =>
+        return await _tables.MapOutagesAsync(async () =>
         {
             var count = 0;
             string? token = null;
@@ -70,7 +70,7 @@ public sealed class TableLeadQueries : ILeadQueries
         do
         {
             // Page by page through the guard, so an outage mid-report is a 503 like everywhere else.
-            var page = await _tables.Guard(() => _tables.Leads.PageAsync(query, 1000, token, ["State"], cancellationToken));
+            var page = await _tables.MapOutagesAsync(() => _tables.Leads.PageAsync(query, 1000, token, ["State"], cancellationToken));
             if (page is null)
             {
                 yield break;

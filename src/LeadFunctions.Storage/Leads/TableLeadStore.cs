@@ -26,7 +26,7 @@ public sealed class TableLeadStore : ILeadStore
         await _tables.EnsureCreatedAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {LeadKeys.PartitionOf(leadId)} and (RowKey eq {LeadKeys.Lead(leadId)} or RowKey eq {LeadKeys.Command(leadId, commandId)})");
-        return await _tables.Guard(async () =>
+        return await _tables.MapOutagesAsync(async () =>
         {
             StoredLead? lead = null;
             AuditRecord? prior = null;
@@ -113,7 +113,7 @@ public sealed class TableLeadStore : ILeadStore
         {
             try
             {
-                var response = await _tables.Guard(() => _tables.Leads.SubmitTransactionAsync(batch, cancellationToken));
+                var response = await _tables.MapOutagesAsync(() => _tables.Leads.SubmitTransactionAsync(batch, cancellationToken));
                 return response.Value[LeadAction].Headers.ETag?.ToString() ?? string.Empty;
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 404 && ex.FailedTransactionActionIndex is { } failed
@@ -127,7 +127,7 @@ public sealed class TableLeadStore : ILeadStore
     public async Task<StoredLead?> GetAsync(string leadId, CancellationToken cancellationToken)
     {
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var response = await _tables.Guard(
+        var response = await _tables.MapOutagesAsync(
             () => _tables.Leads.GetEntityIfExistsAsync<TableEntity>(LeadKeys.PartitionOf(leadId), LeadKeys.Lead(leadId), cancellationToken: cancellationToken));
         return response.HasValue ? Stored(response.Value!) : null;
     }
@@ -135,7 +135,7 @@ public sealed class TableLeadStore : ILeadStore
     public async Task<IReadOnlyList<AuditRecord>> GetHistoryAsync(string leadId, CancellationToken cancellationToken)
     {
         await _tables.EnsureCreatedAsync(cancellationToken);
-        return await _tables.Guard(async () =>
+        return await _tables.MapOutagesAsync(async () =>
         {
             var history = new List<AuditRecord>();
             await foreach (var entity in _tables.Leads.QueryAsync<TableEntity>(CommandsOf(leadId), cancellationToken: cancellationToken))
@@ -150,7 +150,7 @@ public sealed class TableLeadStore : ILeadStore
     public async Task<bool> EraseAsync(string leadId, CancellationToken cancellationToken)
     {
         var stored = await GetAsync(leadId, cancellationToken);
-        return await _tables.Guard(async () =>
+        return await _tables.MapOutagesAsync(async () =>
         {
             var partition = LeadKeys.PartitionOf(leadId);
 

@@ -15,6 +15,6 @@ public sealed class StorageQueueTransitionPublisher : ITransitionPublisher
         ArgumentNullException.ThrowIfNull(envelope);
         await _queues.EnsureCreatedAsync(cancellationToken);
         var body = Convert.ToBase64String(TransitionJson.Serialize(envelope));
-        await _queues.Guard(() => _queues.Main.SendMessageAsync(body, cancellationToken));
+        await _queues.MapOutagesAsync(() => _queues.Main.SendMessageAsync(body, cancellationToken));
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class StorageQueueTransitionWorker
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
         await _queues.EnsureCreatedAsync(cancellationToken);
-        var received = await _queues.Guard(
+        var received = await _queues.MapOutagesAsync(
             () => _queues.Main.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, cancellationToken));
         foreach (var message in received.Value)
         {
@@ -78,7 +78,7 @@ public sealed partial class StorageQueueTransitionWorker
             {
                 var delay = Backoff(message.DequeueCount);
                 LogRetry(message.MessageId, message.DequeueCount, delay.TotalSeconds, ex);
-                await _queues.Guard(() => _queues.Main.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken));
+                await _queues.MapOutagesAsync(() => _queues.Main.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken));
             }
 
             return;
@@ -90,7 +90,7 @@ public sealed partial class StorageQueueTransitionWorker
             return;
         }
 
-        await _queues.Guard(() => _queues.Main.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken));
+        await _queues.MapOutagesAsync(() => _queues.Main.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken));
     }
 
     /// <summary>Copy to the poison queue first, then delete: a crash in between delivers it again rather than losing it.</summary>
@@ -99,8 +99,8 @@ public sealed partial class StorageQueueTransitionWorker
         LogPoisoned(message.MessageId, message.DequeueCount, reason);
         var poison = new PoisonMessage(reason, message.MessageId, message.DequeueCount, _time.GetUtcNow(), message.MessageText);
         var text = JsonSerializer.Serialize(poison, TransitionJson.Options);
-        await _queues.Guard(() => _queues.Poison.SendMessageAsync(text, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken));
-        await _queues.Guard(() => _queues.Main.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken));
+        await _queues.MapOutagesAsync(() => _queues.Poison.SendMessageAsync(text, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken));
+        await _queues.MapOutagesAsync(() => _queues.Main.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken));
     }
 
     private TimeSpan Backoff(long dequeueCount)

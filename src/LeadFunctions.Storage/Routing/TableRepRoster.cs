@@ -25,7 +25,7 @@ internal sealed class TableRepRoster : IRepRoster
     public async Task<IReadOnlyDictionary<string, RepAvailability>> GetAvailabilityAsync(CancellationToken cancellationToken)
     {
         await _tables.EnsureCreatedAsync(cancellationToken);
-        return await _tables.Guard(async () =>
+        return await _tables.MapOutagesAsync(async () =>
         {
             var result = new Dictionary<string, RepAvailability>(StringComparer.Ordinal);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {AvailabilityPrefix} and RowKey lt {"availability}"}");
@@ -50,13 +50,13 @@ internal sealed class TableRepRoster : IRepRoster
         };
 
         // Last writer wins: availability is a statement of fact ("I am out until Monday"), not an increment.
-        await _tables.Guard(() => _tables.Leads.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken));
+        await _tables.MapOutagesAsync(() => _tables.Leads.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken));
     }
 
     public async Task<StoredRotation> GetRotationAsync(string teamId, CancellationToken cancellationToken)
     {
         await _tables.EnsureCreatedAsync(cancellationToken);
-        return await _tables.Guard(async () =>
+        return await _tables.MapOutagesAsync(async () =>
         {
             var found = await _tables.Leads.GetEntityIfExistsAsync<TableEntity>(Partition, RotationPrefix + teamId, cancellationToken: cancellationToken);
             if (!found.HasValue || found.Value is null)
@@ -83,7 +83,7 @@ internal sealed class TableRepRoster : IRepRoster
         };
         try
         {
-            await _tables.Guard(() => etag is null
+            await _tables.MapOutagesAsync(() => etag is null
                 ? _tables.Leads.AddEntityAsync(row, cancellationToken)
                 : _tables.Leads.UpdateEntityAsync(row, new ETag(etag), TableUpdateMode.Replace, cancellationToken));
             return true;

@@ -1,6 +1,6 @@
 using LeadFunctions.Domain.Sweeps;
 
-namespace LeadFunctions.Engine.Intake;
+namespace LeadFunctions.Domain.Transitions;
 
 /// <summary>
 /// Command ids, in one place. Client-chosen ids (submission ids, event ids) become storage keys, so they are limited
@@ -33,6 +33,9 @@ public static class CommandIds
             ? commandId[EventPrefix.Length..]
             : throw new ArgumentException("Not an event's command id.", nameof(commandId));
     }
+
+    /// <summary>One due occurrence's command: its own id, so a sweep run again never applies it twice.</summary>
+    public static string ForSweep(SweepKind sweep, DateTimeOffset dueAt) => $"{SweepPrefix}{sweep.Name()}:{dueAt.UtcTicks}";
 
     /// <summary>The actor a sweep's commands are recorded under, such as sweep:recycle-dark.</summary>
     public static string SweepActor(SweepKind sweep) => SweepPrefix + sweep.Name();
