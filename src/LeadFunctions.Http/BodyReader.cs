@@ -10,6 +10,9 @@ namespace LeadFunctions.Http;
 /// <summary>A request body read into memory with a hard size limit, or the problem answer explaining why it was refused.</summary>
 internal readonly record struct BodyRead(byte[]? Body, ProblemAnswer? Problem);
 
+/// <summary>A JSON object read from the body, or the problem answer.</summary>
+internal readonly record struct JsonObjectRead(System.Text.Json.JsonElement Root, ProblemAnswer? Problem);
+
 /// <summary>A flat field map read from JSON or a form, or the problem answer.</summary>
 internal readonly record struct FieldsRead(Dictionary<string, string?>? Fields, ProblemAnswer? Problem);
 
@@ -37,6 +40,34 @@ internal static class BodyReader
         }
 
         return total > limit ? new BodyRead(null, Problems.TooLarge(limit)) : new BodyRead(buffer[..total], null);
+    }
+
+    /// <summary>
+    /// A keyed route's JSON body: application/json, within <paramref name="limit"/> bytes, strict UTF-8 JSON (duplicate
+    /// names refused) no deeper than <paramref name="maxDepth"/>, and an object; otherwise the 415, 413 or 400 to answer.
+    /// </summary>
+    public static async Task<JsonObjectRead> JsonObjectAsync(HttpRequest request, int limit, int maxDepth, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request))
+        {
+            return new(default, Problems.UnsupportedMediaType("Send application/json."));
+        }
+
+        var body = await ReadAsync(request, limit, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return new(default, body.Problem);
+        }
+
+        using var document = StrictJson.TryParse(body.Body!, maxDepth);
+        if (document is null)
+        {
+            return new(default, Problems.BadRequest(RejectionReasons.MalformedJson, "The body is not valid UTF-8 JSON."));
+        }
+
+        return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+            ? new(document.RootElement.Clone(), null)
+            : new(default, Problems.BadRequest(RejectionReasons.NotAnObject, "The body must be a JSON object."));
     }
 
     public static bool IsJson(HttpRequest request)

@@ -60,33 +60,13 @@ public sealed class EventEndpoints
             return NoSuchLead();
         }
 
-        if (!BodyReader.IsJson(request))
+        var read = await BodyReader.JsonObjectAsync(request, _options.Value.MaxBodyBytes, maxDepth: 64, cancellationToken);
+        if (read.Problem is not null)
         {
-            return Problems.UnsupportedMediaType("Send application/json.");
+            return read.Problem;
         }
 
-        var body = await BodyReader.ReadAsync(request, _options.Value.MaxBodyBytes, cancellationToken);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        JsonElement root;
-        using (var document = StrictJson.TryParse(body.Body!, maxDepth: 64))
-        {
-            if (document is null)
-            {
-                return Problems.BadRequest(RejectionReasons.MalformedJson, "The body is not valid UTF-8 JSON.");
-            }
-
-            root = document.RootElement.Clone();
-        }
-
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return Problems.BadRequest(RejectionReasons.NotAnObject, "The body must be a JSON object.");
-        }
-
+        var root = read.Root;
         var errors = new List<FieldError>();
         var email = routeLeadId is null ? EmailOf(root, errors) : null;
         var posted = ReadEvent(root, routeLeadId is null, _time.GetUtcNow(), errors);

@@ -48,33 +48,13 @@ public sealed class RepEndpoints
             return NoSuchRep();
         }
 
-        if (!BodyReader.IsJson(request))
+        var read = await BodyReader.JsonObjectAsync(request, _options.Value.MaxBodyBytes, maxDepth: 8, cancellationToken);
+        if (read.Problem is not null)
         {
-            return Problems.UnsupportedMediaType("Send application/json.");
+            return read.Problem;
         }
 
-        var body = await BodyReader.ReadAsync(request, _options.Value.MaxBodyBytes, cancellationToken);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        JsonElement root;
-        using (var document = StrictJson.TryParse(body.Body!, maxDepth: 8))
-        {
-            if (document is null)
-            {
-                return Problems.BadRequest(RejectionReasons.MalformedJson, "The body is not valid UTF-8 JSON.");
-            }
-
-            root = document.RootElement.Clone();
-        }
-
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return Problems.BadRequest(RejectionReasons.NotAnObject, "The body must be a JSON object.");
-        }
-
+        var root = read.Root;
         var errors = new List<FieldError>();
         var availability = Read(root, errors);
         if (availability is null)

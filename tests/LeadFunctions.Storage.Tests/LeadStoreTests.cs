@@ -1,6 +1,7 @@
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Ports;
+using LeadFunctions.TestSupport;
 
 namespace LeadFunctions.Storage.Tests;
 

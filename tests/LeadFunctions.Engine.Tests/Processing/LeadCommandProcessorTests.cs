@@ -4,6 +4,7 @@ using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Processing;
 using LeadFunctions.Engine.Tests.Support;
+using LeadFunctions.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 

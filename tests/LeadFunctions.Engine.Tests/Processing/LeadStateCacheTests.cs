@@ -1,6 +1,7 @@
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Processing;
 using LeadFunctions.Engine.Tests.Support;
+using LeadFunctions.TestSupport;
 
 namespace LeadFunctions.Engine.Tests.Processing;
 

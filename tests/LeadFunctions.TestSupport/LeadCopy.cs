@@ -1,12 +1,12 @@
 using LeadFunctions.Domain.Lifecycle;
 
-namespace LeadFunctions.Storage.Tests;
+namespace LeadFunctions.TestSupport;
 
 /// <summary>
 /// A stored lead as another lead or another version of it would have been stored: what a test needs to stand in for a
 /// second person or a write made meanwhile. Goes through <see cref="Lead.Restore"/>, the store's own way in.
 /// </summary>
-internal static class LeadCopy
+public static class LeadCopy
 {
     public static Lead Of(Lead lead, string? id = null, long? version = null) => Lead.Restore(
         id ?? lead.Id,
