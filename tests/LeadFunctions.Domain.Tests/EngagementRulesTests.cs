@@ -27,7 +27,7 @@ public sealed class EngagementRulesTests
     [Fact]
     public void Activity_points_add_up_and_raise_interest()
     {
-        var journey = LeadJourney.Nurtured(T0);
+        var journey = LeadJourney.Nurtured(T0, TestData.Default.WithoutHotHandOff());
 
         var lead = journey.Must(TransitionType.ActivityRecorded, At(1), data: new TransitionData { Points = 40 });
 
@@ -36,6 +36,22 @@ public sealed class EngagementRulesTests
         Assert.Equal(Quadrant.HighInterestGoodFit, lead.Quadrant);
         Assert.Equal(At(1), lead.LastActivityAt);
         Assert.Equal(LifecycleStage.MQL, lead.Stage);
+    }
+
+    [Fact]
+    public void Activity_that_makes_a_good_fit_hot_hands_it_to_sales_at_once()
+    {
+        var journey = LeadJourney.Nurtured(T0);
+
+        var lead = journey.Must(TransitionType.ActivityRecorded, At(1), data: new TransitionData { Points = 40 });
+
+        // 60 points: high interest, still below the 100-point threshold, but "Hot! Hot! Hot!" is handed off immediately.
+        Assert.Equal(60, lead.ActivityScore);
+        Assert.Equal(Quadrant.HighInterestGoodFit, lead.Quadrant);
+        Assert.Equal(LifecycleStage.SQL, lead.Stage);
+        Assert.Equal(LeadStatus.New, lead.Status);
+        Assert.Equal(Team.Sales, lead.OwnerTeam);
+        Assert.Equal(At(1), lead.HandedToSalesAt);
     }
 
     [Fact]

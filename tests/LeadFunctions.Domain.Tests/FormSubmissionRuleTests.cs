@@ -192,7 +192,7 @@ public sealed class FormSubmissionRuleTests
     [Fact]
     public void Informational_forms_accumulate_points_until_the_SQL_threshold()
     {
-        var journey = LeadJourney.StartWith("webinar", TestData.GoodFit(), T0);
+        var journey = LeadJourney.StartWith("webinar", TestData.GoodFit(), T0, TestData.Default.WithoutHotHandOff());
         journey.Submit("webinar", TestData.GoodFit(), At(24));
         var beforeThreshold = journey.Submit("webinar", TestData.GoodFit(), At(48)).Lead;
         Assert.Equal(90, beforeThreshold.ActivityScore);
@@ -212,6 +212,20 @@ public sealed class FormSubmissionRuleTests
         Assert.Equal(TimeSpan.FromHours(72), lead.StageStamps[LifecycleStage.MQL].TimeInClosedVisits);
         Assert.Equal(Stamp.EnteredAt(At(72)), lead.StageStamps[LifecycleStage.SQL]);
         Assert.Equal(4, lead.Version);
+    }
+
+    [Fact]
+    public void Informational_forms_that_make_a_good_fit_hot_hand_it_to_sales_before_the_threshold()
+    {
+        var journey = LeadJourney.StartWith("webinar", TestData.GoodFit(), T0);
+
+        var lead = journey.Submit("webinar", TestData.GoodFit(), At(24)).Lead;
+
+        Assert.Equal(60, lead.ActivityScore);
+        Assert.Equal(Quadrant.HighInterestGoodFit, lead.Quadrant);
+        Assert.Equal(LifecycleStage.SQL, lead.Stage);
+        Assert.Equal(LeadStatus.New, lead.Status);
+        Assert.Equal(At(24), lead.HandedToSalesAt);
     }
 
     [Fact]

@@ -53,6 +53,18 @@ public sealed record QuadrantDefinition
     public string? DisplayName { get; init; }
     public Team Owner { get; init; }
     public string? Play { get; init; }
+
+    /// <summary>
+    /// A lead that reaches this quadrant through its activity goes to sales at once, before the activity threshold
+    /// (seed 004: "Hot! Hot! Hot!" is handed off immediately).
+    /// </summary>
+    public bool HandOff { get; init; }
+
+    public static bool HandsOff(Playbook playbook, Quadrant quadrant)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        return playbook.Quadrants.GetValueOrDefault(quadrant)?.HandOff == true;
+    }
 }
 
 public enum FormIntent

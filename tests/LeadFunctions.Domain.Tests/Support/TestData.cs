@@ -33,6 +33,12 @@ internal static class TestData
         Routing = playbook.Routing with { KeepLowFitHandRaisersOutOfSalesInbox = false },
     };
 
+    /// <summary>"Hot! Hot! Hot!" stays with marketing until the activity threshold: the playbook's other choice.</summary>
+    public static Playbook WithoutHotHandOff(this Playbook playbook) => playbook with
+    {
+        Quadrants = playbook.Quadrants.SetItem(Quadrant.HighInterestGoodFit, playbook.Quadrants[Quadrant.HighInterestGoodFit] with { HandOff = false }),
+    };
+
     /// <summary>Adds an informational form with no campaign of its own, to reach the playbook's default campaign.</summary>
     public static Playbook WithUncampaignedForm(this Playbook playbook, string formId = "ebook") => playbook with
     {

@@ -7,7 +7,10 @@ namespace LeadFunctions.Domain.Transitions.Rules;
 /// <summary>Marketing-side signals: activity points, and opting out of e-mail.</summary>
 internal static class EngagementRules
 {
-    /// <summary>Seed 003: an MQL that hits the activity threshold becomes an SQL.</summary>
+    /// <summary>
+    /// Seed 003: an MQL that hits the activity threshold becomes an SQL; seed 004: so does one whose activity makes it
+    /// a quadrant the playbook hands off at once (by default "Hot! Hot! Hot!", high interest and good fit).
+    /// </summary>
     public static Decision ActivityRecorded(Lead lead, TransitionCommand command, Playbook playbook)
     {
         if (command.Payload.Points is not { } points || points <= 0)
@@ -20,7 +23,8 @@ internal static class EngagementRules
         var interest = InterestLevel.Of(raisedHand: false, activity, playbook.Interest);
         var engaged = lead.RecordedActivity(activity, interest, at);
 
-        var crossed = engaged.Stage < LifecycleStage.SQL && activity >= playbook.Thresholds.ActivityPointsForSql
+        var crossed = engaged.Stage < LifecycleStage.SQL
+            && (activity >= playbook.Thresholds.ActivityPointsForSql || QuadrantDefinition.HandsOff(playbook, engaged.Quadrant))
             && engaged.Status is not (LeadStatus.BadFit or LeadStatus.CurrentCustomer);
         return Decision.To(crossed ? SalesRouting.HandRaise(engaged, playbook, at, campaign: null) : engaged);
     }

@@ -79,7 +79,8 @@ internal static class FormSubmissionRule
 
         var handRaise = raisedHand
             ? engaged.Stage < LifecycleStage.SQL || HandRaiseStatuses.Contains(engaged.Status)
-            : engaged.Stage < LifecycleStage.SQL && activity >= playbook.Thresholds.ActivityPointsForSql;
+            : engaged.Stage < LifecycleStage.SQL
+                && (activity >= playbook.Thresholds.ActivityPointsForSql || QuadrantDefinition.HandsOff(playbook, engaged.Quadrant));
 
         return Decision.To(handRaise ? SalesRouting.HandRaise(engaged, playbook, at, campaign) : engaged);
     }
