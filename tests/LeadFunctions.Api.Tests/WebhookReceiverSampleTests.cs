@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using LeadFunctions.Engine.Events;
 using LeadFunctions.TestSupport;
@@ -21,12 +20,7 @@ public sealed class WebhookReceiverSampleTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            _port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
+        _port = AzuriteServer.FreePort();
         var start = new ProcessStartInfo("node", [Path.Combine(RepositoryRoot.Path, "samples", "webhook-receiver", "receiver.mjs")])
         {
             RedirectStandardOutput = true,

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using LeadFunctions.TestSupport;
 
 namespace LeadFunctions.Reliability.Tests;
 
@@ -26,7 +27,7 @@ public sealed class LocalHostLifecycleTests : IDisposable
         Assert.Contains($"Port {_setup.HttpPort} is already in use", line, StringComparison.Ordinal);
         Assert.Contains("--port", line, StringComparison.Ordinal);
         Assert.Empty(_setup.AzuriteProcessIds());
-        Assert.False(Accepts(_setup.TablePort));
+        Assert.False(AzuriteServer.Accepts(_setup.TablePort));
     }
 
     [Fact]
@@ -124,19 +125,5 @@ public sealed class LocalHostLifecycleTests : IDisposable
         }
 
         return false;
-    }
-
-    private static bool Accepts(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

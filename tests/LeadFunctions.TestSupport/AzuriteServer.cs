@@ -145,7 +145,8 @@ public sealed class AzuriteServer : IDisposable
         throw new TimeoutException("Azurite did not start listening in time.");
     }
 
-    private static bool Accepts(int port)
+    /// <summary>Whether something on this machine accepts connections on the port.</summary>
+    public static bool Accepts(int port)
     {
         try
         {
