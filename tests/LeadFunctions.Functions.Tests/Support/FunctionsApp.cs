@@ -1,20 +1,17 @@
 using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Ports;
-using LeadFunctions.Functions.Hosting;
+using LeadFunctions.Functions.Tests.DeployContract;
 using LeadFunctions.TestSupport;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LeadFunctions.Functions.Tests.Support;
 
 /// <summary>
-/// The Functions app's own registration (<see cref="FunctionsAppRegistration.AddLeadFunctionsApp"/>) on a fresh table
+/// The Functions app's own registration (<see cref="LeadFunctions.Functions.Hosting.FunctionsAppRegistration.AddLeadFunctionsApp"/>) on a fresh table
 /// in the shared Azurite, with a fake clock, the store behind an outage switch and the Service Bus sender recorded.
 /// Function classes are made the way the worker makes them: constructed from this container.
 /// </summary>
@@ -28,21 +25,21 @@ public sealed class FunctionsApp : IDisposable
 
     public FunctionsApp(IDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var merged = new Dictionary<string, string>
         {
             ["LeadStorage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
             ["LeadStorage:LeadsTable"] = UniqueNames.Table("Functions"),
             ["LeadIdentity:Key"] = IdentityKey,
             ["ServiceBusConnection:fullyQualifiedNamespace"] = "leadfunctions-tests.servicebus.windows.net",
-        }.Concat(settings ?? new Dictionary<string, string?>())).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value!;
+        }
 
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
+        // What the Functions host registers and the app's own registration, as the deploy-contract tests build them.
+        var services = DeployedApp.Services(merged);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
-
-        // The Functions host provides these; Azure runs as Production.
-        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production, ApplicationName = "LeadFunctions" });
-        services.AddLeadFunctionsApp();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(Publisher);
         services.Replace(ServiceDescriptor.Singleton<ITransitionPublisher>(Publisher));
