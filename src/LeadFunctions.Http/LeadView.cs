@@ -1,9 +1,13 @@
 using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Transitions;
 
 namespace LeadFunctions.Http;
 
-/// <summary>The API's view of a lead: canonical names, flags as a list, stamps by stage and status.</summary>
+/// <summary>
+/// The API's view of a lead: canonical names, flags as a list, stamps by stage and status; the sales team holding it
+/// and why its rep has it (<c>assignment</c>); and its history, each line with the owner before and after.
+/// </summary>
 public sealed record LeadView(
     string Id,
     Person Person,
@@ -16,6 +20,9 @@ public sealed record LeadView(
     int ActivityScore,
     Team OwnerTeam,
     string? Owner,
+    string? Team,
+    Assignment? Assignment,
+    PastOwner? PreviousOwner,
     IReadOnlyList<string> Flags,
     IReadOnlyDictionary<string, StampView> StageStamps,
     IReadOnlyDictionary<string, StampView> StatusStamps,
@@ -46,6 +53,9 @@ public sealed record LeadView(
             lead.ActivityScore,
             lead.OwnerTeam,
             lead.Owner,
+            lead.SalesTeam,
+            lead.Assignment,
+            lead.PreviousOwner,
             [.. Enum.GetValues<LeadFlags>().Where(f => f != LeadFlags.None && lead.Flags.HasFlag(f)).Select(f => f.ToString())],
             Stamps(lead.StageStamps),
             Stamps(lead.StatusStamps),
@@ -59,7 +69,8 @@ public sealed record LeadView(
             lead.Consent,
             lead.LastMessage,
             [.. history.OrderBy(a => a.Sequence).Select(a => new HistoryView(
-                a.OccurredAt, a.RecordedAt, a.Type, a.Outcome, a.RejectionCode, a.Reason, a.Actor, a.FromStage, a.ToStage, a.FromStatus, a.ToStatus))]);
+                a.OccurredAt, a.RecordedAt, a.Type, a.Outcome, a.RejectionCode, a.Reason, a.Actor, a.FromStage, a.ToStage, a.FromStatus, a.ToStatus,
+                a.FromOwner, a.ToOwner, a.Assignment))]);
     }
 
     private static Dictionary<string, StampView> Stamps<TKey>(IEnumerable<KeyValuePair<TKey, Stamp>> stamps)
@@ -83,4 +94,7 @@ public sealed record HistoryView(
     LifecycleStage? FromStage,
     LifecycleStage ToStage,
     LeadStatus? FromStatus,
-    LeadStatus ToStatus);
+    LeadStatus ToStatus,
+    string? FromOwner,
+    string? ToOwner,
+    Assignment? Assignment);

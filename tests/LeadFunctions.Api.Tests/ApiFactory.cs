@@ -175,4 +175,8 @@ internal static class Api
 
     public static object Event(string type, string? eventId = null, DateTimeOffset? occurredAt = null, string actor = "rep-1")
         => new { eventId = eventId ?? Guid.NewGuid().ToString("N"), type, occurredAt = occurredAt ?? DateTimeOffset.UtcNow.AddMinutes(-1), actor };
+
+    /// <summary>An event that names the lead's owner in its data, as a CRM does when it says who works the lead.</summary>
+    public static object OwnedEvent(string type, string owner, string? reason = null, string actor = "rep-1")
+        => new { eventId = Guid.NewGuid().ToString("N"), type, occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1), actor, reason, owner };
 }

@@ -18,7 +18,7 @@ public sealed class ViewTests(ApiFactory factory) : IClassFixture<ApiFactory>
         }
 
         var worked = ids[0];
-        await _client.PostAsJsonAsync($"/api/leads/{worked}/events", Api.Event("FirstOutreachSent", actor: "rep-seven"));
+        await _client.PostAsJsonAsync($"/api/leads/{worked}/events", Api.OwnedEvent("FirstOutreachSent", owner: "rep-seven"));
         await _client.WaitForLeadAsync(worked, l => l.TryGetProperty("owner", out var o) && o.GetString() == "rep-seven");
 
         var seen = new List<string>();

@@ -37,7 +37,7 @@ public sealed class OutreachRulesTests
     public void First_outreach_keeps_an_existing_owner()
     {
         var journey = LeadJourney.Nurtured(T0);
-        journey.Must(TransitionType.ActivityRecorded, At(1), data: new TransitionData { Points = 1, Owner = "rep-bob" });
+        journey.Must(TransitionType.OwnershipTransferRequested, At(1), data: new TransitionData { Owner = "rep-bob" });
 
         Assert.Equal("rep-bob", journey.Must(TransitionType.FirstOutreachSent, At(2)).Owner);
     }

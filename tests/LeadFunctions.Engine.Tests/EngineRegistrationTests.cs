@@ -4,6 +4,7 @@ using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Engine.Transitions;
+using LeadFunctions.Engine.Views;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,8 @@ public sealed class EngineRegistrationTests
         services.AddSingleton(Mock.Of<ILeadStore>());
         services.AddSingleton(Mock.Of<IDueIndex>());
         services.AddSingleton(Mock.Of<ITransitionPublisher>());
+        services.AddSingleton(Mock.Of<IRepRoster>());
+        services.AddSingleton(Mock.Of<ILeadQueries>());
         services.AddLeadEngine();
         return services.BuildServiceProvider();
     }

@@ -13,16 +13,16 @@ public sealed class LeadQueryTests : IDisposable
     {
         var nurtured = await Task.WhenAll(Enumerable.Range(0, 7).Select(i => _harness.SubmitAsync("whitepaper", $"n{i}@acme-corp.com")));
         var inbox = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => _harness.SubmitAsync("pricing", $"s{i}@acme-corp.com", null, ("employees", "300"), ("country", "US"), ("jobTitle", "VP Sales"))));
-        await _harness.ApplyAsync(inbox[0].LeadId!, TransitionType.FirstOutreachSent, new TransitionData { Owner = "rep-ann" });
-        await _harness.ApplyAsync(inbox[1].LeadId!, TransitionType.FirstOutreachSent, new TransitionData { Owner = "rep-bob" });
+        await _harness.ApplyAsync(inbox[0].LeadId!, TransitionType.FirstOutreachSent, new TransitionData { Owner = "rep-zed" });
+        await _harness.ApplyAsync(inbox[1].LeadId!, TransitionType.FirstOutreachSent, new TransitionData { Owner = "rep-yan" });
         var queries = _harness.Get<ILeadQueries>();
 
         var newSqls = await AllAsync(queries, new LeadFilter(LifecycleStage.SQL, LeadStatus.New), pageSize: 4);
-        var anns = await AllAsync(queries, new LeadFilter(Owner: "rep-ann"), pageSize: 4);
+        var zeds = await AllAsync(queries, new LeadFilter(Owner: "rep-zed"), pageSize: 4);
         var mqls = await AllAsync(queries, new LeadFilter(LifecycleStage.MQL), pageSize: 4);
 
         Assert.Equal(inbox.Skip(2).Select(r => r.LeadId).Order(), newSqls.Select(l => l.Id).Order());
-        Assert.Equal(inbox[0].LeadId, Assert.Single(anns).Id);
+        Assert.Equal(inbox[0].LeadId, Assert.Single(zeds).Id);
         Assert.Equal(nurtured.Select(r => r.LeadId).Order(), mqls.Select(l => l.Id).Order());
     }
 

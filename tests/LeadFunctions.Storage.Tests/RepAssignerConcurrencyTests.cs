@@ -24,7 +24,7 @@ public sealed class RepAssignerConcurrencyTests : IDisposable
         _first.Dispose();
     }
 
-    private static AssignmentRequest Request(int i) => new(new Person($"handoff-{i}@acme-analytics.com", Country: "US", Employees: 250), "pricing", Quadrant.HighInterestGoodFit, null, null);
+    private static AssignmentRequest Request(int i) => new(new Person($"handoff-{i}@acme-analytics.com", Country: "US", Employees: 250), "pricing", Quadrant.HighInterestGoodFit, null);
 
     [Fact]
     public async Task Two_hundred_concurrent_handoffs_through_two_instances_share_the_rotation_exactly()

@@ -1,3 +1,4 @@
+using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Transitions.Rules;
 
 namespace LeadFunctions.Domain.Lifecycle;
@@ -50,6 +51,33 @@ public sealed partial record Lead
 
     /// <summary>Hands the lead to a team; a null owner keeps the current one.</summary>
     internal Lead AssignedTo(Team team, string? owner) => this with { OwnerTeam = team, Owner = owner ?? Owner };
+
+    /// <summary>
+    /// Places the lead with the team and rep routing chose; with no rep it waits in the team's queue, flagged. A rep it
+    /// leaves is remembered, so a lead that comes back soon can return to them.
+    /// </summary>
+    /// <param name="leaving">The owner it leaves, when a rule already wrote the new one over it.</param>
+    internal Lead RoutedBy(Assignment assignment, DateTimeOffset at, string? leaving = null) => this with
+    {
+        Assignment = assignment,
+        OwnerTeam = Team.Sales,
+        Owner = assignment.Rep,
+        PreviousOwner = (leaving ?? Owner) is { } left && left != assignment.Rep ? new PastOwner(left, at) : PreviousOwner,
+        Flags = assignment.Rep is null ? Flags | LeadFlags.Unassigned : Flags & ~LeadFlags.Unassigned,
+    };
+
+    /// <summary>
+    /// The reverse handoff: the lead leaves its rep's view and its team's queue for <paramref name="team"/>. The rep is
+    /// remembered as the previous owner; the history keeps who had it and why.
+    /// </summary>
+    internal Lead HandedBack(Team team, DateTimeOffset at) => this with
+    {
+        OwnerTeam = team,
+        Owner = null,
+        Assignment = null,
+        PreviousOwner = Owner is { } left ? new PastOwner(left, at) : PreviousOwner,
+        Flags = Flags & ~LeadFlags.Unassigned,
+    };
 
     /// <summary>Lands the lead in the sales inbox: the no-contact clock restarts and the SQL campaign is stamped.</summary>
     internal Lead HandedToSales(DateTimeOffset at, string? campaign) => this with

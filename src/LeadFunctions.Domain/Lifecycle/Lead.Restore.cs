@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LeadFunctions.Domain.Routing;
 
 namespace LeadFunctions.Domain.Lifecycle;
 
@@ -34,7 +35,9 @@ public sealed partial record Lead
         bool consent,
         LeadMessage? lastMessage,
         string? dealId,
-        long version)
+        long version,
+        Assignment? assignment = null,
+        PastOwner? previousOwner = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentNullException.ThrowIfNull(person);
@@ -69,6 +72,8 @@ public sealed partial record Lead
             LastMessage = lastMessage,
             DealId = dealId,
             Version = version,
+            Assignment = assignment,
+            PreviousOwner = previousOwner,
         };
     }
 }

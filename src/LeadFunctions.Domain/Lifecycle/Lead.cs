@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LeadFunctions.Domain.Routing;
 
 namespace LeadFunctions.Domain.Lifecycle;
 
@@ -47,6 +48,15 @@ public sealed partial record Lead
 
     /// <summary>The CRM's id of the lead's most recent deal, as the deal commands name it; null until one does.</summary>
     public string? DealId { get; private init; }
+
+    /// <summary>Why the lead's current sales team and rep have it ("why this rep"); null until routing placed it, and after it is handed back.</summary>
+    public Assignment? Assignment { get; private init; }
+
+    /// <summary>The rep who owned the lead before its current owner (or before it was handed back), and until when.</summary>
+    public PastOwner? PreviousOwner { get; private init; }
+
+    /// <summary>The sales team that holds the lead (its rep's, or the queue it waits in); null while marketing has it.</summary>
+    public string? SalesTeam => Assignment?.Team;
 
     /// <summary>Number of commands recorded against this lead (applied or rejected); orders the audit trail.</summary>
     public long Version { get; private init; }

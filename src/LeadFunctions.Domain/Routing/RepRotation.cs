@@ -22,12 +22,30 @@ public sealed record RepRotation
 
     public long VirtualTime { get; init; }
 
+    /// <summary>Leads each rep was given by this rotation, ever: what the passes mean, in numbers people read.</summary>
+    public ImmutableDictionary<string, long> Counts { get; init; } = ImmutableDictionary<string, long>.Empty;
+
+    /// <summary>
+    /// The last picks by the id of what asked (a command), newest last: a command redelivered after its pick was saved
+    /// but before its lead was, gets the same rep again instead of a second turn.
+    /// </summary>
+    public ImmutableArray<RecentPick> Recent { get; init; } = [];
+
+    /// <summary>How many picks <see cref="Recent"/> remembers; far more than a command's redeliveries can interleave with.</summary>
+    public const int RecentCapacity = 64;
+
     /// <param name="team">The team's reps in the playbook's order, which breaks ties.</param>
     /// <param name="standingOf">Whether each rep can take a lead now.</param>
-    public RotationPick Pick(TeamDefinition team, Func<RepDefinition, RepStanding> standingOf)
+    /// <param name="pickId">What asks for the pick (a command id); the same id gets the same answer.</param>
+    public RotationPick Pick(TeamDefinition team, Func<RepDefinition, RepStanding> standingOf, string? pickId = null)
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(standingOf);
+        if (pickId is not null && Recent.FirstOrDefault(r => r.PickId == pickId) is { } earlier)
+        {
+            return new RotationPick(earlier.Rep, this, [], Repeated: true);
+        }
+
         var skipped = ImmutableArray.CreateBuilder<SkippedRep>();
         RepDefinition? chosen = null;
         var chosenPass = long.MaxValue;
@@ -53,10 +71,13 @@ public sealed record RepRotation
             return new RotationPick(null, this, skipped.ToImmutable());
         }
 
+        var recent = pickId is null ? Recent : Recent.Add(new RecentPick(pickId, chosen.Id));
         var next = this with
         {
             VirtualTime = chosenPass,
             Passes = Passes.SetItem(chosen.Id, chosenPass + (Scale / Math.Max(1, chosen.Weight))),
+            Counts = Counts.SetItem(chosen.Id, Counts.GetValueOrDefault(chosen.Id) + 1),
+            Recent = recent.Length > RecentCapacity ? recent.RemoveRange(0, recent.Length - RecentCapacity) : recent,
         };
         return new RotationPick(chosen.Id, next, skipped.ToImmutable());
     }

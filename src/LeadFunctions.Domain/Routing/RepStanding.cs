@@ -6,4 +6,7 @@ public enum RepStanding
     Available,
     Unavailable,
     AtCapacity,
+
+    /// <summary>The rep whose SLA on this lead just ran out: the lead goes to someone else.</summary>
+    PassedOver,
 }

@@ -12,4 +12,6 @@ public static class RejectionCode
     public const string AlreadySalesOwned = "already-sales-owned";
     public const string NotDue = "not-due";
     public const string UnknownForm = "unknown-form";
+    public const string AlreadyOwned = "already-owned";
+    public const string UnknownRep = "unknown-rep";
 }

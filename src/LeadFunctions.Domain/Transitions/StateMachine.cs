@@ -1,5 +1,6 @@
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Playbooks;
+using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions.Rules;
 
@@ -39,11 +40,28 @@ public sealed class StateMachine
         if (decision.Next is { } next)
         {
             var finished = FinishApplied(current, next, command);
-            return new TransitionResult(finished, AuditOf(current, finished, command, null, recordedAt));
+            return new TransitionResult(finished, AuditOf(current, finished, command, null, recordedAt), HandoffOf(current, finished, command));
         }
 
         var unchanged = current!.AtVersion(current.Version + 1);
         return new TransitionResult(unchanged, AuditOf(current, unchanged, command, decision.RejectionCode, recordedAt));
+    }
+
+    /// <summary>
+    /// Places a lead that <see cref="Apply"/> handed to sales with the rep (or team queue) routing chose; the same audit
+    /// line records the change and why that rep, so the lead is never stored handed off but unplaced.
+    /// </summary>
+    public static TransitionResult Assign(TransitionResult result, Assignment assignment)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(assignment);
+        if (result.Handoff is null)
+        {
+            throw new ArgumentException("Only a result that hands the lead to sales is assigned.", nameof(result));
+        }
+
+        var placed = result.Lead.RoutedBy(assignment, assignment.At);
+        return new TransitionResult(placed, result.Audit with { ToOwner = placed.Owner, Assignment = assignment });
     }
 
     /// <summary>Whether the command can introduce a new lead: a submission of a form in the playbook.</summary>
@@ -80,16 +98,74 @@ public sealed class StateMachine
             TransitionType.Unsubscribed or TransitionType.EmailBounced => EngagementRules.Suppress(lead, command),
             TransitionType.StageAdvanced => StageRules.Advance(lead, command, _playbook),
             TransitionType.Regress => StageRules.Regress(lead, command, _playbook),
+            TransitionType.Reassigned => OwnershipRules.Reassigned(lead, command, _playbook),
+            TransitionType.AssignmentDue => OwnershipRules.AssignmentDue(lead),
             _ when command.Type.IsSystem() => SweepCommandRules.Apply(lead, command, _schedule, _playbook),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.Type, "Unknown transition type."),
         };
     }
 
-    private static Lead FinishApplied(Lead? before, Lead next, TransitionCommand command)
+    private Lead FinishApplied(Lead? before, Lead next, TransitionCommand command)
     {
-        var owned = command.Payload.Owner is { } owner ? next.AssignedTo(next.OwnerTeam, owner) : next;
+        var owned = SettleOwner(before, next, command);
         var worked = command.Type.IsSalesWork() ? owned.WithoutFlag(LeadFlags.CheckBackDue) : owned;
         return worked.AtVersion((before?.Version ?? 0) + 1);
+    }
+
+    /// <summary>
+    /// Seed 004's reverse handoff: a lead that sales lets go (no interest, no contact, gone dark, bad fit) or that moves
+    /// to a status marketing owns leaves its rep and its team's queue. Otherwise a rep named by the event, or taking the
+    /// lead by working it, becomes its owner on the record, with that as the reason.
+    /// </summary>
+    private Lead SettleOwner(Lead? before, Lead next, TransitionCommand command)
+    {
+        var at = command.OccurredAt;
+        var statusOwner = _playbook.Statuses.FirstOrDefault(s => s.Name == next.Status)?.Owner;
+        if (ReleasesOwner(command.Type) || statusOwner == Team.Marketing)
+        {
+            return next.Owner is null && next.SalesTeam is null ? next : next.HandedBack(statusOwner ?? Team.Marketing, at);
+        }
+
+        if (command.Type == TransitionType.Reassigned)
+        {
+            return next;
+        }
+
+        var taker = command.Payload.Owner ?? (next.Owner != before?.Owner ? next.Owner : null);
+        if (taker is null || taker == before?.Owner)
+        {
+            return next;
+        }
+
+        var team = _playbook.Routing.TeamOf(taker)?.Id ?? next.SalesTeam ?? RoutingIds.NoTeam;
+        var taken = new Assignment(team, null, taker, $"{command.Type} by {command.Actor}", at, []);
+        return next.RoutedBy(taken, at, leaving: before?.Owner);
+    }
+
+    private static bool ReleasesOwner(TransitionType type) => type is TransitionType.NotInterested or TransitionType.NoContactTimeout
+        or TransitionType.WentDark or TransitionType.BadFit;
+
+    /// <summary>
+    /// A change that lands the lead in the sales inbox with nobody to work it asks routing for a rep (when the playbook
+    /// has teams); so does a queued lead's retry and a breach the playbook answers by reassigning.
+    /// </summary>
+    private AssignmentRequest? HandoffOf(Lead? before, Lead after, TransitionCommand command)
+    {
+        if (_playbook.Routing.Teams.IsEmpty || after.OwnerTeam != Team.Sales)
+        {
+            return null;
+        }
+
+        var handedOff = after.HandedToSalesAt is { } at && at != before?.HandedToSalesAt && after.Owner is null;
+        var retry = command.Type == TransitionType.AssignmentDue;
+        if (!handedOff && !retry)
+        {
+            return null;
+        }
+
+        return new AssignmentRequest(
+            after.Person, command.Payload.Submission?.FormId ?? after.LastFormId, after.Quadrant, after.PreviousOwner, after.SalesTeam,
+            PickId: command.CommandId);
     }
 
     private static AuditRecord AuditOf(Lead? before, Lead after, TransitionCommand command, string? rejection, DateTimeOffset recordedAt) => new(
@@ -106,5 +182,8 @@ public sealed class StateMachine
         before?.Status,
         after.Status,
         after.Version,
-        command.Payload.DealId);
+        command.Payload.DealId,
+        before?.Owner,
+        after.Owner,
+        after.Assignment is { } assignment && assignment != before?.Assignment ? assignment : null);
 }

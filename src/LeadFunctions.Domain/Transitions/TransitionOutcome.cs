@@ -1,4 +1,5 @@
 using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Routing;
 
 namespace LeadFunctions.Domain.Transitions;
 
@@ -10,8 +11,9 @@ public enum OutcomeKind
 }
 
 /// <summary>
-/// One line of a lead's history: every command, applied or refused, with where it moved the lead, and the CRM deal
-/// a deal command named (the lead keeps only the latest; the history keeps each).
+/// One line of a lead's history: every command, applied or refused, with where it moved the lead, who owned it before
+/// and after (and, when routing placed it, why that rep), and the CRM deal a deal command named (the lead keeps only
+/// the latest; the history keeps each).
 /// </summary>
 public sealed record AuditRecord(
     string CommandId,
@@ -27,10 +29,16 @@ public sealed record AuditRecord(
     LeadStatus? FromStatus,
     LeadStatus ToStatus,
     long Sequence,
-    string? DealId = null);
+    string? DealId = null,
+    string? FromOwner = null,
+    string? ToOwner = null,
+    Assignment? Assignment = null);
 
-/// <summary>What applying a command produced: the lead to store (unchanged but for its version when rejected) and its audit line.</summary>
-public sealed record TransitionResult(Lead Lead, AuditRecord Audit)
+/// <summary>
+/// What applying a command produced: the lead to store (unchanged but for its version when rejected) and its audit
+/// line; and, when the change hands the lead to sales with nobody to work it, what routing needs to pick the rep.
+/// </summary>
+public sealed record TransitionResult(Lead Lead, AuditRecord Audit, AssignmentRequest? Handoff = null)
 {
     public bool Applied => Audit.Outcome == OutcomeKind.Applied;
 }

@@ -25,12 +25,19 @@ public enum TransitionType
     CheckBackDue,
     OpportunityResurfaced,
     SlaBreached,
+
+    /// <summary>Someone outside (a manager, the CRM) hands the lead to a named rep, with a reason.</summary>
+    Reassigned,
+
+    /// <summary>A rep of the team a queued lead waits with became available: routing tries again.</summary>
+    AssignmentDue,
 }
 
 public static class TransitionTypes
 {
     public static bool IsSystem(this TransitionType type) => type is TransitionType.NoContactTimeout
-        or TransitionType.WentDark or TransitionType.CheckBackDue or TransitionType.OpportunityResurfaced or TransitionType.SlaBreached;
+        or TransitionType.WentDark or TransitionType.CheckBackDue or TransitionType.OpportunityResurfaced or TransitionType.SlaBreached
+        or TransitionType.AssignmentDue;
 
     /// <summary>Commands that mean a person on the team worked the lead: they clear the attention flags.</summary>
     public static bool IsSalesWork(this TransitionType type) => type is TransitionType.FirstOutreachSent

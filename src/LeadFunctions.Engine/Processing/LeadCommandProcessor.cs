@@ -1,6 +1,8 @@
+using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Ports;
+using LeadFunctions.Engine.Routing;
 using LeadFunctions.Engine.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +15,8 @@ namespace LeadFunctions.Engine.Processing;
 /// The first attempt skips the read when it can: a submission from a person this store may not know is tried as an
 /// insert, and a lead this instance wrote recently is written against its cached version. Either guess, when wrong,
 /// costs one refused write and falls back to reading.
+/// A change that hands the lead to sales is placed with a rep (or its team's queue) before it is written, so the lead
+/// is never stored handed off but unowned; the pick is made once per command and reused if the write must be retried.
 /// </summary>
 public sealed partial class LeadCommandProcessor
 {
@@ -23,6 +27,7 @@ public sealed partial class LeadCommandProcessor
     private readonly StateMachine _machine;
     private readonly SweepSchedule _schedule;
     private readonly LeadStateCache _cache;
+    private readonly RepAssigner _assigner;
     private readonly TimeProvider _time;
     private readonly LeadTelemetry _telemetry;
     private readonly ILogger<LeadCommandProcessor> _logger;
@@ -32,6 +37,7 @@ public sealed partial class LeadCommandProcessor
         StateMachine machine,
         SweepSchedule schedule,
         LeadStateCache cache,
+        RepAssigner assigner,
         TimeProvider time,
         LeadTelemetry telemetry,
         ILogger<LeadCommandProcessor> logger)
@@ -40,6 +46,7 @@ public sealed partial class LeadCommandProcessor
         _machine = machine;
         _schedule = schedule;
         _cache = cache;
+        _assigner = assigner;
         _time = time;
         _telemetry = telemetry;
         _logger = logger;
@@ -49,6 +56,7 @@ public sealed partial class LeadCommandProcessor
     {
         ArgumentNullException.ThrowIfNull(command);
         var guessed = false;
+        Assignment? picked = null;
         for (var attempt = 1; ; attempt++)
         {
             LeadLoad load;
@@ -76,6 +84,12 @@ public sealed partial class LeadCommandProcessor
             }
 
             var result = _machine.Apply(leadId, load.Current?.Lead, command, _time.GetUtcNow());
+            if (result.Handoff is { } handoff)
+            {
+                picked ??= await _assigner.AssignAsync(handoff, _time.GetUtcNow(), cancellationToken);
+                result = picked is null ? result : StateMachine.Assign(result, picked);
+            }
+
             var dueAfter = _schedule.DueDates(result.Lead).ToList();
             string etag;
             try
@@ -102,6 +116,11 @@ public sealed partial class LeadCommandProcessor
             if (result.Audit.Outcome == OutcomeKind.Applied)
             {
                 LogApplied(leadId, command.Type, result.Lead.Stage.ToString(), result.Lead.Status.ToString());
+                if (result.Audit.Assignment is { } assignment)
+                {
+                    _telemetry.Assigned(assignment);
+                    LogAssigned(leadId, assignment.Team, assignment.Rep ?? "(team queue)", assignment.Rule ?? "(default)");
+                }
             }
             else
             {
@@ -131,6 +150,9 @@ public sealed partial class LeadCommandProcessor
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lead {LeadId}: {CommandType} applied -> {Stage}/{Status}")]
     private partial void LogApplied(string leadId, TransitionType commandType, string stage, string status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lead {LeadId}: assigned to {Rep} of team {Team} by rule {Rule}")]
+    private partial void LogAssigned(string leadId, string team, string rep, string rule);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lead {LeadId}: {CommandType} {Outcome} ({RejectionCode}); stays {Stage}/{Status}")]
     private partial void LogRefused(string leadId, TransitionType commandType, OutcomeKind outcome, string rejectionCode, string stage, string status);

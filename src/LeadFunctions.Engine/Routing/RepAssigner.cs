@@ -46,10 +46,16 @@ public sealed partial class RepAssigner
 
         var availability = await _roster.GetAvailabilityAsync(cancellationToken);
         if (RecentOwner(request, now) is { } previous
-            && await StandingAsync(previous.Rep, availability, now, cancellationToken) == RepStanding.Available)
+            && await StandingAsync(previous.Rep, request, availability, now, cancellationToken) == RepStanding.Available)
         {
             return new Assignment(previous.Team.Id, "previous-owner", previous.Rep.Id,
-                $"back to {previous.Rep.Id}, who owned it until {request.PreviousOwnerUntil!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", now, []);
+                $"back to {previous.Rep.Id}, who owned it until {request.PreviousOwner!.Until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", now, []);
+        }
+
+        // A lead already with a team (waiting in its queue, or breached there) stays with that team.
+        if (_routing.FindTeam(request.Team) is { } kept)
+        {
+            route = new RouteMatch(null, kept.Id, null);
         }
 
         var team = _routing.FindTeam(route.Team)
@@ -57,7 +63,7 @@ public sealed partial class RepAssigner
         var skippedDirect = ImmutableArray<SkippedRep>.Empty;
         if (route.Rep is { } direct && team.FindRep(direct) is { } named)
         {
-            var standing = await StandingAsync(named, availability, now, cancellationToken);
+            var standing = await StandingAsync(named, request, availability, now, cancellationToken);
             if (standing == RepStanding.Available)
             {
                 return new Assignment(team.Id, route.Rule, named.Id, $"territory '{route.Rule}' names {named.Id}", now, []);
@@ -69,14 +75,15 @@ public sealed partial class RepAssigner
         var standings = new Dictionary<string, RepStanding>(StringComparer.Ordinal);
         foreach (var rep in team.Reps)
         {
-            standings[rep.Id] = await StandingAsync(rep, availability, now, cancellationToken);
+            standings[rep.Id] = await StandingAsync(rep, request, availability, now, cancellationToken);
         }
 
-        var where = route.Rule is null ? $"default team {team.Id}" : $"territory '{route.Rule}' -> {team.Id}";
+        var where = route.Rule is not null ? $"territory '{route.Rule}' -> {team.Id}"
+            : request.Team == team.Id ? $"team {team.Id}" : $"default team {team.Id}";
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var stored = await _roster.GetRotationAsync(team.Id, cancellationToken);
-            var pick = stored.Rotation.Pick(team, rep => standings[rep.Id]);
+            var pick = stored.Rotation.Pick(team, rep => standings[rep.Id], request.PickId);
             var skipped = skippedDirect.AddRange(pick.Skipped.Where(s => !skippedDirect.Any(d => d.Rep == s.Rep)));
             if (pick.Rep is null)
             {
@@ -84,7 +91,7 @@ public sealed partial class RepAssigner
                 return new Assignment(team.Id, route.Rule, null, $"{where}: no rep can take it now; waiting in the team queue", now, skipped);
             }
 
-            if (await _roster.TrySaveRotationAsync(team.Id, pick.Next, stored.ETag, cancellationToken))
+            if (pick.Repeated || await _roster.TrySaveRotationAsync(team.Id, pick.Next, stored.ETag, cancellationToken))
             {
                 return new Assignment(team.Id, route.Rule, pick.Rep, $"{where}, weighted rotation", now, skipped);
             }
@@ -98,18 +105,24 @@ public sealed partial class RepAssigner
 
     private (TeamDefinition Team, RepDefinition Rep)? RecentOwner(AssignmentRequest request, DateTimeOffset now)
     {
-        if (request.PreviousOwner is not { } owner || request.PreviousOwnerUntil is not { } until || _routing.ReturnToRecentOwnerDays == 0
-            || now - until > TimeSpan.FromDays(_routing.ReturnToRecentOwnerDays))
+        if (request.PreviousOwner is not { } previous || _routing.ReturnToRecentOwnerDays == 0
+            || now - previous.Until > TimeSpan.FromDays(_routing.ReturnToRecentOwnerDays))
         {
             return null;
         }
 
-        var team = _routing.TeamOf(owner);
-        return team is null ? null : (team, team.FindRep(owner)!);
+        var team = _routing.TeamOf(previous.Rep);
+        return team is null ? null : (team, team.FindRep(previous.Rep)!);
     }
 
-    private async Task<RepStanding> StandingAsync(RepDefinition rep, IReadOnlyDictionary<string, RepAvailability> availability, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<RepStanding> StandingAsync(
+        RepDefinition rep, AssignmentRequest request, IReadOnlyDictionary<string, RepAvailability> availability, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (rep.Id == request.PassOver)
+        {
+            return RepStanding.PassedOver;
+        }
+
         if (availability.TryGetValue(rep.Id, out var stated) && !stated.IsAvailableAt(now))
         {
             return RepStanding.Unavailable;

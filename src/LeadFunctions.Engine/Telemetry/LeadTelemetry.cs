@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Sweeps;
@@ -23,6 +24,7 @@ public sealed class LeadTelemetry : IDisposable
     private readonly Histogram<double> _sweepDuration;
     private readonly Counter<long> _sweepFailures;
     private readonly Counter<long> _slaBreaches;
+    private readonly Counter<long> _assignments;
 
     public LeadTelemetry(IMeterFactory meterFactory)
     {
@@ -36,6 +38,8 @@ public sealed class LeadTelemetry : IDisposable
         _sweepDuration = _meter.CreateHistogram<double>("leadfunctions.sweep.duration", unit: "s", description: "Sweep run time.");
         _sweepFailures = _meter.CreateCounter<long>("leadfunctions.sweep.failures", description: "Sweep runs that stopped on an error.");
         _slaBreaches = _meter.CreateCounter<long>("leadfunctions.sla.breaches", description: "New leads not worked within the SLA.");
+        _assignments = _meter.CreateCounter<long>(
+            "leadfunctions.leads.assigned", description: "Leads placed by routing, by team and rep (rep 'queue' when none could take it).");
     }
 
     public static ActivitySource Source { get; } = new(ActivitySourceName);
@@ -60,6 +64,13 @@ public sealed class LeadTelemetry : IDisposable
         {
             _slaBreaches.Add(1);
         }
+    }
+
+    /// <summary>Rep ids are handles from the playbook (a bounded set), not people's names.</summary>
+    public void Assigned(Assignment assignment)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        _assignments.Add(1, new("team", assignment.Team), new("rep", assignment.Rep ?? "queue"));
     }
 
     public void Duplicate(TransitionType type) => _duplicates.Add(1, new KeyValuePair<string, object?>("type", type.ToString()));

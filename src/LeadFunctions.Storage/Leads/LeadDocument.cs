@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Routing;
 
 namespace LeadFunctions.Storage.Leads;
 
@@ -40,6 +41,38 @@ internal sealed record LeadDocument
     public MessageDocument? LastMessage { get; init; }
     public string? DealId { get; init; }
     public required long Version { get; init; }
+
+    /// <summary>Added within version 1: optional, so rows written before routing read as never routed.</summary>
+    public AssignmentDocument? Assignment { get; init; }
+    public PastOwnerDocument? PreviousOwner { get; init; }
+}
+
+/// <summary>Why the lead's team and rep have it; rep absent while it waits in the team's queue.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed record AssignmentDocument
+{
+    public required string Team { get; init; }
+    public string? Rule { get; init; }
+    public string? Rep { get; init; }
+    public required string Reason { get; init; }
+    public required DateTimeOffset At { get; init; }
+    public List<SkippedRepDocument>? Skipped { get; init; }
+}
+
+/// <summary>A rep routing passed by, and why.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed record SkippedRepDocument
+{
+    public required string Rep { get; init; }
+    public required RepStanding Why { get; init; }
+}
+
+/// <summary>The rep who had the lead before, and until when.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed record PastOwnerDocument
+{
+    public required string Rep { get; init; }
+    public required DateTimeOffset Until { get; init; }
 }
 
 /// <summary>Who the lead is. Personal data.</summary>

@@ -13,4 +13,5 @@ namespace LeadFunctions.Storage.Leads;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LeadDocument))]
 [JsonSerializable(typeof(LeadDocumentHeader))]
+[JsonSerializable(typeof(AssignmentDocument))]
 internal sealed partial class LeadDocumentJsonContext : JsonSerializerContext;

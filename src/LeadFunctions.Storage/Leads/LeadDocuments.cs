@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Routing;
 
 namespace LeadFunctions.Storage.Leads;
 
@@ -92,6 +93,8 @@ internal static class LeadDocuments
             : null,
         DealId = lead.DealId,
         Version = lead.Version,
+        Assignment = lead.Assignment is { } assignment ? AssignmentJson.ToDocument(assignment) : null,
+        PreviousOwner = lead.PreviousOwner is { } previous ? new PastOwnerDocument { Rep = previous.Rep, Until = previous.Until } : null,
     };
 
     private static StampDocument ToDocument(Stamp stamp) => new()
@@ -132,7 +135,9 @@ internal static class LeadDocuments
             document.Consent,
             document.LastMessage is { } message ? new LeadMessage(message.Text, message.FormId, message.ReceivedAt) : null,
             document.DealId,
-            document.Version);
+            document.Version,
+            document.Assignment is { } assignment ? AssignmentJson.ToAssignment(assignment) : null,
+            document.PreviousOwner is { } previous ? new PastOwner(previous.Rep, previous.Until) : null);
     }
 
     private static Stamp ToStamp(StampDocument stamp)

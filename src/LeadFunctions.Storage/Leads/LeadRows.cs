@@ -32,6 +32,11 @@ internal static class LeadRows
             ["Quadrant"] = lead.Quadrant.ToString(),
             ["CheckBackDue"] = lead.Flags.HasFlag(LeadFlags.CheckBackDue),
             ["SlaBreached"] = lead.Flags.HasFlag(LeadFlags.SlaBreached),
+            ["Unassigned"] = lead.Flags.HasFlag(LeadFlags.Unassigned),
+            ["SlaWarning"] = lead.Flags.HasFlag(LeadFlags.SlaWarning),
+            ["Team"] = lead.SalesTeam,
+            ["Territory"] = lead.Assignment?.Rule,
+            ["Suppressed"] = lead.Suppressed,
             ["Version"] = lead.Version,
             ["State"] = state,
             ["Due"] = dueList,
@@ -86,6 +91,9 @@ internal static class LeadRows
         ["ToStatus"] = audit.ToStatus.ToString(),
         ["Sequence"] = audit.Sequence,
         ["DealId"] = audit.DealId,
+        ["FromOwner"] = audit.FromOwner,
+        ["ToOwner"] = audit.ToOwner,
+        ["Assignment"] = audit.Assignment is { } assignment ? AssignmentJson.Write(assignment) : null,
     };
 
     public static AuditRecord ToAudit(TableEntity entity)
@@ -105,7 +113,10 @@ internal static class LeadRows
             ParseOrNull<LeadStatus>(entity.GetString("FromStatus")),
             Enum.Parse<LeadStatus>(entity.GetString("ToStatus")),
             entity.GetInt64("Sequence") ?? 0,
-            entity.GetString("DealId"));
+            entity.GetString("DealId"),
+            entity.GetString("FromOwner"),
+            entity.GetString("ToOwner"),
+            entity.GetString("Assignment") is { } assignment ? AssignmentJson.Read(assignment) : null);
     }
 
     public static bool IsLeadRow(TableEntity entity) => entity.RowKey.StartsWith(LeadKeys.LeadPrefix, StringComparison.Ordinal);

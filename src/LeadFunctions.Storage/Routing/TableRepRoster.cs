@@ -66,8 +66,16 @@ internal sealed class TableRepRoster : IRepRoster
 
             var row = found.Value;
             var passes = JsonSerializer.Deserialize<Dictionary<string, long>>(row.GetString("Passes") ?? "{}") ?? [];
+            var counts = JsonSerializer.Deserialize<Dictionary<string, long>>(row.GetString("Counts") ?? "{}") ?? [];
+            var recent = JsonSerializer.Deserialize<List<RecentPick>>(row.GetString("Recent") ?? "[]") ?? [];
             return new StoredRotation(
-                new RepRotation { Passes = passes.ToImmutableDictionary(StringComparer.Ordinal), VirtualTime = row.GetInt64("VirtualTime") ?? 0 },
+                new RepRotation
+                {
+                    Passes = passes.ToImmutableDictionary(StringComparer.Ordinal),
+                    VirtualTime = row.GetInt64("VirtualTime") ?? 0,
+                    Counts = counts.ToImmutableDictionary(StringComparer.Ordinal),
+                    Recent = [.. recent],
+                },
                 row.ETag.ToString());
         });
     }
@@ -80,6 +88,8 @@ internal sealed class TableRepRoster : IRepRoster
         {
             ["Passes"] = JsonSerializer.Serialize(rotation.Passes),
             ["VirtualTime"] = rotation.VirtualTime,
+            ["Counts"] = JsonSerializer.Serialize(rotation.Counts),
+            ["Recent"] = JsonSerializer.Serialize(rotation.Recent),
         };
         try
         {

@@ -40,7 +40,8 @@ public sealed class RepAssignerTests
     private RepAssigner Assigner(Playbook? playbook = null) => new(playbook ?? PlaybookJson.Default(), _roster.Object, _queries.Object, NullLogger<RepAssigner>.Instance);
 
     private static AssignmentRequest Request(string country = "US", string? previousOwner = null, DateTimeOffset? until = null)
-        => new(new Person("buyer@acme-analytics.com", Country: country, Employees: 250), "pricing", Quadrant.HighInterestGoodFit, previousOwner, until);
+        => new(new Person("buyer@acme-analytics.com", Country: country, Employees: 250), "pricing", Quadrant.HighInterestGoodFit,
+            previousOwner is null ? null : new PastOwner(previousOwner, until!.Value));
 
     [Fact]
     public async Task A_lead_owned_recently_goes_back_to_its_owner_without_using_a_turn()

@@ -1,15 +1,18 @@
 using System.Diagnostics.Metrics;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Playbooks;
+using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Identity;
 using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Processing;
+using LeadFunctions.Engine.Routing;
 using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Engine.Telemetry;
 using LeadFunctions.Engine.Transitions;
+using LeadFunctions.Engine.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -35,6 +38,7 @@ public sealed record SaveCall(Lead Lead, string? ExpectedETag, AuditRecord Audit
 public sealed class Harness : IDisposable
 {
     private LeadStateCache? _cache;
+    private RepRotation _rotation = RepRotation.Empty;
 
     /// <summary>A Monday, so the three-business-day SLA lands on Thursday at the same time of day.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
@@ -72,6 +76,14 @@ public sealed class Harness : IDisposable
                 }
 
                 return SaveAndTagAsync(count, call);
+            });
+        Roster.Setup(r => r.GetAvailabilityAsync(It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, RepAvailability>());
+        Roster.Setup(r => r.GetRotationAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => new StoredRotation(_rotation, null));
+        Roster.Setup(r => r.TrySaveRotationAsync(It.IsAny<string>(), It.IsAny<RepRotation>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, RepRotation next, string? _, CancellationToken _) =>
+            {
+                _rotation = next;
+                return true;
             });
         Index.Setup(i => i.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()))
             .Returns((IReadOnlyCollection<DueEntry> entries, CancellationToken _) =>
@@ -119,7 +131,14 @@ public sealed class Harness : IDisposable
 
     public Func<IReadOnlyCollection<DueEntry>, Task> RemoveBehavior { get; set; } = _ => Task.CompletedTask;
 
-    public LeadCommandProcessor Processor => new(Store.Object, Machine, Schedule, Cache, Time, Telemetry, NullLogger<LeadCommandProcessor>.Instance);
+    /// <summary>Reps all available, nobody at capacity; the rotation kept in memory (the Storage tests run it on Azurite).</summary>
+    public Mock<IRepRoster> Roster { get; } = new();
+
+    public Mock<ILeadQueries> Queries { get; } = new();
+
+    public RepAssigner Assigner => new(Playbook, Roster.Object, Queries.Object, NullLogger<RepAssigner>.Instance);
+
+    public LeadCommandProcessor Processor => new(Store.Object, Machine, Schedule, Cache, Assigner, Time, Telemetry, NullLogger<LeadCommandProcessor>.Instance);
 
     public SubmitFormHandler FormHandler => new(Playbook, Identity, Processor, Time);
 
