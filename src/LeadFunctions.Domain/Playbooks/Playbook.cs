@@ -37,6 +37,12 @@ public sealed record StageDefinition
     public Team Owner { get; init; }
     public bool Enabled { get; init; } = true;
     public string? Description { get; init; }
+
+    /// <summary>
+    /// The earlier stages a lead in this stage may be moved back to. Absent: any earlier enabled stage, except for
+    /// customers (Customer and Evangelist), who are never moved back unless the playbook lists where they may go.
+    /// </summary>
+    public ImmutableArray<LifecycleStage>? RegressTo { get; init; }
 }
 
 public sealed record StatusDefinition

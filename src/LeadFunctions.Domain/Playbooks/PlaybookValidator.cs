@@ -48,6 +48,24 @@ public static class PlaybookValidator
                 errors.Add($"$.stages: stage '{required}' is required and must be enabled.");
             }
         }
+
+        ValidateRegressTargets(playbook, errors);
+    }
+
+    private static void ValidateRegressTargets(Playbook playbook, List<string> errors)
+    {
+        for (var i = 0; i < playbook.Stages.Length; i++)
+        {
+            var stage = playbook.Stages[i];
+            var targets = stage.RegressTo ?? [];
+            for (var j = 0; j < targets.Length; j++)
+            {
+                if (targets[j] >= stage.Name)
+                {
+                    errors.Add($"$.stages[{i}].regressTo[{j}]: '{targets[j]}' is not earlier than '{stage.Name}'; a lead can only be moved back.");
+                }
+            }
+        }
     }
 
     private static void ValidateStatuses(Playbook playbook, List<string> errors)

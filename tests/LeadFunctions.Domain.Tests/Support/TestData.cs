@@ -39,6 +39,12 @@ internal static class TestData
         Quadrants = playbook.Quadrants.SetItem(Quadrant.HighInterestGoodFit, playbook.Quadrants[Quadrant.HighInterestGoodFit] with { HandOff = false }),
     };
 
+    /// <summary>Lists the only stages a lead in <paramref name="stage"/> may be moved back to.</summary>
+    public static Playbook AllowingRegress(this Playbook playbook, LifecycleStage stage, params LifecycleStage[] targets) => playbook with
+    {
+        Stages = [.. playbook.Stages.Select(s => s.Name == stage ? s with { RegressTo = [.. targets] } : s)],
+    };
+
     /// <summary>Adds an informational form with no campaign of its own, to reach the playbook's default campaign.</summary>
     public static Playbook WithUncampaignedForm(this Playbook playbook, string formId = "ebook") => playbook with
     {
