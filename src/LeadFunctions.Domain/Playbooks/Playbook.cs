@@ -124,6 +124,12 @@ public sealed record Thresholds
     public int DarkAfterDays { get; init; } = 90;
     public int NewSlaBusinessDays { get; init; } = 3;
     public int CheckBackMonths { get; init; } = 3;
+
+    /// <summary>
+    /// A check-back that comes due goes back to the sales inbox (SQL / New) for a rep to pick up; off, it stays in
+    /// Check Back Quarterly, flagged, and comes round again every cadence until a rep works it.
+    /// </summary>
+    public bool CheckBackHandsToSales { get; init; } = true;
     public int DeadOpportunityResurfaceMonths { get; init; } = 6;
 }
 

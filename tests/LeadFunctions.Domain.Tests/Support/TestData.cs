@@ -45,6 +45,12 @@ internal static class TestData
         Stages = [.. playbook.Stages.Select(s => s.Name == stage ? s with { RegressTo = [.. targets] } : s)],
     };
 
+    /// <summary>A check-back that comes due stays with the rep in Check Back Quarterly instead of going back to the inbox.</summary>
+    public static Playbook KeepingCheckBacksWithTheRep(this Playbook playbook) => playbook with
+    {
+        Thresholds = playbook.Thresholds with { CheckBackHandsToSales = false },
+    };
+
     /// <summary>Adds an informational form with no campaign of its own, to reach the playbook's default campaign.</summary>
     public static Playbook WithUncampaignedForm(this Playbook playbook, string formId = "ebook") => playbook with
     {
