@@ -166,6 +166,28 @@ public sealed class PlaybookJsonTests
     }
 
     [Fact]
+    public void Quadrant_not_interested_status_New_is_an_error_naming_its_path()
+    {
+        var json = DefaultJson();
+        json["quadrants"]!["LowInterestGoodFit"]!["notInterestedStatus"] = "New";
+
+        var error = Assert.Single(ErrorsOf(json));
+
+        Assert.StartsWith("$.quadrants.LowInterestGoodFit.notInterestedStatus:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Quadrant_not_interested_status_must_be_a_status_the_playbook_defines()
+    {
+        var playbook = PlaybookJson.Default();
+        var withoutNurturing = playbook with { Statuses = [.. playbook.Statuses.Where(s => s.Name != LeadStatus.Nurturing)] };
+
+        var errors = PlaybookValidator.Validate(withoutNurturing);
+
+        Assert.Contains(errors, e => e.StartsWith("$.quadrants.LowInterestGoodFit.notInterestedStatus:", StringComparison.Ordinal) && e.Contains("'Nurturing'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Repeated_stage_is_an_error()
     {
         var json = DefaultJson();

@@ -66,6 +66,12 @@ public sealed record QuadrantDefinition
     /// </summary>
     public bool HandOff { get; init; }
 
+    /// <summary>
+    /// Where a lead goes when a rep hears "not interested" and its interest drop lands it in this quadrant. Absent: it is
+    /// disqualified. The default playbook nurtures a good fit (seed 004's "Sleeping Giant") instead of writing it off.
+    /// </summary>
+    public LeadStatus? NotInterestedStatus { get; init; }
+
     public static bool HandsOff(Playbook playbook, Quadrant quadrant)
     {
         ArgumentNullException.ThrowIfNull(playbook);

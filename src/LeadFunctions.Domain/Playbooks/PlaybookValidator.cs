@@ -21,12 +21,34 @@ public static class PlaybookValidator
         ValidateCalendar(playbook.BusinessCalendar, errors);
         ValidateTransitions(playbook, errors);
         RoutingValidator.Validate(playbook.Routing, errors);
+        ValidateQuadrants(playbook, errors);
+        return errors;
+    }
+
+    private static void ValidateQuadrants(Playbook playbook, List<string> errors)
+    {
         foreach (var quadrant in Enum.GetValues<Quadrant>().Where(q => !playbook.Quadrants.ContainsKey(q)))
         {
             errors.Add($"$.quadrants.{quadrant}: every fit x interest quadrant needs a definition.");
         }
 
-        return errors;
+        foreach (var (quadrant, definition) in playbook.Quadrants)
+        {
+            if (definition.NotInterestedStatus is not { } status)
+            {
+                continue;
+            }
+
+            var path = $"$.quadrants.{quadrant}.notInterestedStatus";
+            if (status == LeadStatus.New)
+            {
+                errors.Add($"{path}: 'New' is the sales inbox; a lead that said no cannot go back there.");
+            }
+            else if (!playbook.Statuses.Any(s => s.Name == status))
+            {
+                errors.Add($"{path}: '{status}' is not one of the playbook's statuses.");
+            }
+        }
     }
 
     private static void ValidateStages(Playbook playbook, List<string> errors)

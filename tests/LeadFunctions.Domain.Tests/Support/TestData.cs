@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Transitions;
@@ -49,6 +50,12 @@ internal static class TestData
     public static Playbook KeepingCheckBacksWithTheRep(this Playbook playbook) => playbook with
     {
         Thresholds = playbook.Thresholds with { CheckBackHandsToSales = false },
+    };
+
+    /// <summary>No quadrant names a status for "not interested": every such lead is disqualified.</summary>
+    public static Playbook WithoutNotInterestedStatuses(this Playbook playbook) => playbook with
+    {
+        Quadrants = playbook.Quadrants.ToImmutableDictionary(q => q.Key, q => q.Value with { NotInterestedStatus = null }),
     };
 
     /// <summary>Adds an informational form with no campaign of its own, to reach the playbook's default campaign.</summary>
