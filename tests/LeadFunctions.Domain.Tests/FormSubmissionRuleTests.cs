@@ -320,6 +320,47 @@ public sealed class FormSubmissionRuleTests
         Assert.Equal(before.HandedToSalesAt, lead.HandedToSalesAt);
     }
 
+    [Theory]
+    [InlineData(LeadStatus.ActivelyWorking)]
+    [InlineData(LeadStatus.Connected)]
+    public void Action_form_from_an_MQL_a_rep_is_working_advances_the_stage_but_keeps_the_reps_work(LeadStatus status)
+    {
+        var journey = LeadJourney.Nurtured(T0);
+        journey.Must(TransitionType.FirstOutreachSent, At(1));
+        if (status == LeadStatus.Connected)
+        {
+            journey.Must(TransitionType.ContactMade, At(2));
+        }
+
+        var before = journey.Lead;
+        Assert.Equal((LifecycleStage.MQL, status, "rep-ann"), (before.Stage, before.Status, before.Owner));
+
+        var lead = journey.Submit("pricing", TestData.GoodFit(), At(5)).Lead;
+
+        Assert.Equal(status, lead.Status);
+        Assert.Equal("rep-ann", lead.Owner);
+        Assert.Equal(Team.Sales, lead.OwnerTeam);
+        Assert.Equal(before.HandedToSalesAt, lead.HandedToSalesAt);
+        Assert.Equal(LifecycleStage.SQL, lead.Stage);
+        Assert.Equal(Stamp.EnteredAt(At(5)), lead.StageStamps[LifecycleStage.SQL]);
+        Assert.Equal("pricing", lead.Campaigns.SqlLast);
+    }
+
+    [Fact]
+    public void Action_form_from_a_worked_lead_moved_back_to_MQL_keeps_its_no_contact_clock()
+    {
+        var journey = LeadJourney.InSalesInbox(T0);
+        journey.Must(TransitionType.FirstOutreachSent, At(1));
+        journey.Must(TransitionType.Regress, At(2), "not ready yet", new TransitionData { ToStage = LifecycleStage.MQL });
+
+        var lead = journey.Submit("demo-request", TestData.GoodFit(), At(5)).Lead;
+
+        Assert.Equal(LeadStatus.ActivelyWorking, lead.Status);
+        Assert.Equal("rep-ann", lead.Owner);
+        Assert.Equal(T0, lead.HandedToSalesAt);
+        Assert.Equal(LifecycleStage.SQL, lead.Stage);
+    }
+
     [Fact]
     public void Unknown_form_on_a_known_lead_is_rejected()
     {

@@ -1,6 +1,7 @@
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Tests.Support;
 using LeadFunctions.Domain.Transitions;
+using LeadFunctions.Domain.Transitions.Rules;
 using static LeadFunctions.Domain.Tests.Support.Leads;
 
 namespace LeadFunctions.Domain.Tests;
@@ -181,7 +182,9 @@ public sealed class OutreachRulesTests
     [Fact]
     public void Not_interested_disqualifies_and_hands_back_to_marketing()
     {
-        var journey = Leads.In(LeadStatus.Connected);
+        // A low fit: a good fit that says no is nurtured instead (the Sleeping Giant tests below).
+        var journey = LeadJourney.StartWith("pricing", TestData.LowFit(), T0, TestData.Default.LettingLowFitHandRaisersIn());
+        journey.Must(TransitionType.ContactMade, At(1));
 
         var lead = journey.Must(TransitionType.NotInterested, At(5));
 
@@ -189,6 +192,44 @@ public sealed class OutreachRulesTests
         Assert.Equal(Team.Marketing, lead.OwnerTeam);
         Assert.Equal(Interest.Low, lead.Interest);
         Assert.Equal(LifecycleStage.SQL, lead.Stage);
+    }
+
+    [Fact]
+    public void Not_interested_from_a_good_fit_nurtures_it_as_a_sleeping_giant()
+    {
+        var lead = Leads.In(LeadStatus.Connected).Lead;
+
+        var next = OutreachRules.NotInterested(lead, TestData.Command(TransitionType.NotInterested, At(5)), TestData.Default).Next!;
+
+        Assert.Equal(Quadrant.LowInterestGoodFit, next.Quadrant);
+        Assert.Equal(LeadStatus.Nurturing, next.Status);
+        Assert.Equal(Team.Marketing, next.OwnerTeam);
+        Assert.Equal(Interest.Low, next.Interest);
+        Assert.Equal(LifecycleStage.SQL, next.Stage);
+    }
+
+    [Fact]
+    public void Not_interested_from_a_low_fit_disqualifies_it()
+    {
+        var lead = LeadJourney.StartWith("pricing", TestData.LowFit(), T0).Lead;
+
+        var next = OutreachRules.NotInterested(lead, TestData.Command(TransitionType.NotInterested, At(5)), TestData.Default).Next!;
+
+        Assert.Equal(Quadrant.LowInterestLowFit, next.Quadrant);
+        Assert.Equal(LeadStatus.Disqualified, next.Status);
+        Assert.Equal(Team.Marketing, next.OwnerTeam);
+    }
+
+    [Fact]
+    public void Not_interested_from_a_good_fit_disqualifies_it_when_the_playbook_names_no_status()
+    {
+        var lead = Leads.In(LeadStatus.Connected).Lead;
+        var playbook = TestData.Default.WithoutNotInterestedStatuses();
+
+        var next = OutreachRules.NotInterested(lead, TestData.Command(TransitionType.NotInterested, At(5)), playbook).Next!;
+
+        Assert.Equal(LeadStatus.Disqualified, next.Status);
+        Assert.Equal(Team.Marketing, next.OwnerTeam);
     }
 
     [Fact]

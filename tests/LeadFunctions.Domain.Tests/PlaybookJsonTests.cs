@@ -140,6 +140,54 @@ public sealed class PlaybookJsonTests
     }
 
     [Fact]
+    public void Regress_targets_are_read_from_the_stage()
+    {
+        var json = DefaultJson();
+        json["stages"]![6]!["regressTo"] = new JsonArray("SQL", "Opportunity");
+
+        var customer = PlaybookJson.Parse(json.ToJsonString()).Stages[6];
+
+        Assert.Equal([LifecycleStage.SQL, LifecycleStage.Opportunity], customer.RegressTo!.Value.ToArray());
+        Assert.Null(PlaybookJson.Default().Stages[6].RegressTo);
+    }
+
+    [Theory]
+    [InlineData("Customer")]
+    [InlineData("Evangelist")]
+    public void Regress_target_that_is_not_an_earlier_stage_is_an_error_naming_its_path(string target)
+    {
+        var json = DefaultJson();
+        json["stages"]![6]!["regressTo"] = new JsonArray("SQL", target);
+
+        var error = Assert.Single(ErrorsOf(json));
+
+        Assert.StartsWith("$.stages[6].regressTo[1]:", error, StringComparison.Ordinal);
+        Assert.Contains($"'{target}'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Quadrant_not_interested_status_New_is_an_error_naming_its_path()
+    {
+        var json = DefaultJson();
+        json["quadrants"]!["LowInterestGoodFit"]!["notInterestedStatus"] = "New";
+
+        var error = Assert.Single(ErrorsOf(json));
+
+        Assert.StartsWith("$.quadrants.LowInterestGoodFit.notInterestedStatus:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Quadrant_not_interested_status_must_be_a_status_the_playbook_defines()
+    {
+        var playbook = PlaybookJson.Default();
+        var withoutNurturing = playbook with { Statuses = [.. playbook.Statuses.Where(s => s.Name != LeadStatus.Nurturing)] };
+
+        var errors = PlaybookValidator.Validate(withoutNurturing);
+
+        Assert.Contains(errors, e => e.StartsWith("$.quadrants.LowInterestGoodFit.notInterestedStatus:", StringComparison.Ordinal) && e.Contains("'Nurturing'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Repeated_stage_is_an_error()
     {
         var json = DefaultJson();

@@ -115,4 +115,67 @@ public sealed class StageRulesTests
 
         Assert.Equal(RejectionCode.MissingData, journey.Do(TransitionType.Regress, At(1), "because").Audit.RejectionCode);
     }
+
+    [Theory]
+    [InlineData(LifecycleStage.Opportunity)]
+    [InlineData(LifecycleStage.SQL)]
+    [InlineData(LifecycleStage.MQL)]
+    public void Regress_of_a_customer_is_refused_by_default(LifecycleStage target)
+    {
+        var journey = Leads.In(LeadStatus.CurrentCustomer);
+        var before = journey.Lead;
+
+        var result = journey.Do(TransitionType.Regress, At(5), "deal was booked by mistake", new TransitionData { ToStage = target, ToStatus = LeadStatus.New });
+
+        Assert.Equal(RejectionCode.RegressNotAllowed, result.Audit.RejectionCode);
+        Assert.Equal(LifecycleStage.Customer, result.Lead.Stage);
+        Assert.Equal(before.Status, result.Lead.Status);
+        Assert.Equal(before.OwnerTeam, result.Lead.OwnerTeam);
+    }
+
+    [Fact]
+    public void Regress_of_a_lead_marked_current_customer_below_the_customer_stage_is_refused_by_default()
+    {
+        var journey = LeadJourney.InSalesInbox(T0);
+        journey.Must(TransitionType.StageAdvanced, At(1), data: new TransitionData { ToStage = LifecycleStage.Opportunity, ToStatus = LeadStatus.CurrentCustomer });
+
+        var result = journey.Do(TransitionType.Regress, At(5), "wrong status", new TransitionData { ToStage = LifecycleStage.SQL });
+
+        Assert.Equal(RejectionCode.RegressNotAllowed, result.Audit.RejectionCode);
+        Assert.Equal(LifecycleStage.Opportunity, result.Lead.Stage);
+    }
+
+    [Fact]
+    public void Regress_of_a_customer_goes_only_where_the_playbook_allows()
+    {
+        var playbook = TestData.Default.AllowingRegress(LifecycleStage.Customer, LifecycleStage.SQL);
+        var journey = new LeadJourney(playbook);
+        journey.Submit("pricing", TestData.GoodFit(), T0);
+        journey.Must(TransitionType.ContactMade, At(1));
+        journey.Must(TransitionType.DealCreated, At(2));
+        journey.Must(TransitionType.DealWon, At(3));
+
+        var refused = journey.Do(TransitionType.Regress, At(4), "not a customer yet", new TransitionData { ToStage = LifecycleStage.MQL });
+        var lead = journey.Must(TransitionType.Regress, At(5), "not a customer yet", new TransitionData { ToStage = LifecycleStage.SQL, ToStatus = LeadStatus.Connected });
+
+        Assert.Equal(RejectionCode.RegressNotAllowed, refused.Audit.RejectionCode);
+        Assert.Equal(LifecycleStage.SQL, lead.Stage);
+        Assert.Equal(LeadStatus.Connected, lead.Status);
+        Assert.Equal(Team.Sales, lead.OwnerTeam);
+    }
+
+    [Fact]
+    public void A_listed_regress_target_narrows_the_default_for_an_earlier_stage()
+    {
+        var playbook = TestData.Default.AllowingRegress(LifecycleStage.Opportunity, LifecycleStage.SQL);
+        var journey = LeadJourney.InSalesInbox(T0, playbook);
+        journey.Must(TransitionType.ContactMade, At(1));
+        journey.Must(TransitionType.MeetingScheduled, At(1));
+
+        var refused = journey.Do(TransitionType.Regress, At(2), "too early", new TransitionData { ToStage = LifecycleStage.MQL });
+        var lead = journey.Must(TransitionType.Regress, At(3), "meeting fell through", new TransitionData { ToStage = LifecycleStage.SQL });
+
+        Assert.Equal(RejectionCode.RegressNotAllowed, refused.Audit.RejectionCode);
+        Assert.Equal(LifecycleStage.SQL, lead.Stage);
+    }
 }

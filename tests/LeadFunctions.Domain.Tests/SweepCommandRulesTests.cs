@@ -72,7 +72,7 @@ public sealed class SweepCommandRulesTests
     }
 
     [Fact]
-    public void Check_back_due_flags_the_lead_on_its_date()
+    public void Check_back_due_hands_the_lead_to_sales_flagged_and_schedules_the_next_one()
     {
         var journey = Leads.In(LeadStatus.CheckBackQuarterly);
         var due = journey.Lead.NextCheckBackAt!.Value;
@@ -80,9 +80,58 @@ public sealed class SweepCommandRulesTests
 
         var lead = journey.Must(TransitionType.CheckBackDue, due);
 
+        Assert.Equal(LifecycleStage.SQL, lead.Stage);
+        Assert.Equal(LeadStatus.New, lead.Status);
+        Assert.Equal(Team.Sales, lead.OwnerTeam);
+        Assert.Equal(due, lead.HandedToSalesAt);
         Assert.Equal(LeadFlags.CheckBackDue, lead.Flags);
-        Assert.Equal(LeadStatus.CheckBackQuarterly, lead.Status);
+        Assert.Equal(due.AddMonths(3), lead.NextCheckBackAt);
         AssertNotDue(lead, journey.Do(TransitionType.CheckBackDue, due.AddDays(1)));
+    }
+
+    [Fact]
+    public void Late_check_back_schedules_the_next_date_after_now()
+    {
+        var journey = Leads.In(LeadStatus.CheckBackQuarterly);
+        var due = journey.Lead.NextCheckBackAt!.Value;
+        var late = due.AddMonths(6).AddDays(1);
+
+        var lead = journey.Must(TransitionType.CheckBackDue, late);
+
+        Assert.Equal(due.AddMonths(9), lead.NextCheckBackAt);
+        Assert.True(lead.NextCheckBackAt > late);
+    }
+
+    [Fact]
+    public void Check_back_due_for_a_low_fit_lead_goes_to_nurture_not_the_sales_inbox()
+    {
+        var journey = LeadJourney.StartWith("pricing", TestData.LowFit(), T0);
+        journey.Must(TransitionType.FirstOutreachSent, At(1));
+        var due = journey.Must(TransitionType.CheckBackLater, At(2)).NextCheckBackAt!.Value;
+
+        var lead = journey.Must(TransitionType.CheckBackDue, due);
+
+        Assert.Equal(LeadStatus.Nurturing, lead.Status);
+        Assert.Equal(Team.Marketing, lead.OwnerTeam);
+        Assert.Null(lead.HandedToSalesAt);
+        Assert.Equal(due.AddMonths(3), lead.NextCheckBackAt);
+    }
+
+    [Fact]
+    public void Check_back_kept_with_the_rep_is_flagged_and_comes_round_every_cadence()
+    {
+        var journey = new LeadJourney(TestData.Default.KeepingCheckBacksWithTheRep());
+        journey.Submit("pricing", TestData.GoodFit(), T0);
+        var due = journey.Must(TransitionType.CheckBackLater, At(1)).NextCheckBackAt!.Value;
+
+        var first = journey.Must(TransitionType.CheckBackDue, due);
+        AssertNotDue(first, journey.Do(TransitionType.CheckBackDue, due.AddDays(1)));
+        var second = journey.Must(TransitionType.CheckBackDue, due.AddMonths(3));
+
+        Assert.Equal((LeadStatus.CheckBackQuarterly, LeadFlags.CheckBackDue), (first.Status, first.Flags));
+        Assert.Equal(first.HandedToSalesAt, second.HandedToSalesAt);
+        Assert.Equal(LeadStatus.CheckBackQuarterly, second.Status);
+        Assert.Equal(due.AddMonths(6), second.NextCheckBackAt);
     }
 
     [Fact]

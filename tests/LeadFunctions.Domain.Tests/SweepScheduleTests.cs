@@ -136,18 +136,23 @@ public sealed class SweepScheduleTests
     }
 
     [Fact]
-    public void Check_back_is_due_on_its_date_until_flagged()
+    public void Check_back_is_due_on_its_date_and_again_a_cadence_later_while_flagged()
     {
-        var journey = Leads.In(LeadStatus.Connected);
+        var playbook = TestData.Default.KeepingCheckBacksWithTheRep();
+        var schedule = new SweepSchedule(playbook);
+        var journey = new LeadJourney(playbook);
+        journey.Submit("pricing", TestData.GoodFit(), T0);
+        journey.Must(TransitionType.ContactMade, At(1));
         var lead = journey.Must(TransitionType.CheckBackLater, At(5), data: new TransitionData { CheckBackAt = At(24 * 40) });
 
-        Assert.Equal([new DueEntry(SweepKind.FlagCheckBacks, LeadJourney.LeadId, At(24 * 40))], Schedule.DueDates(lead));
-        Assert.Null(Schedule.ActionFor(SweepKind.FlagCheckBacks, lead, At(24 * 40).AddTicks(-1)));
-        Assert.Equal(new SweepAction(SweepKind.FlagCheckBacks, TransitionType.CheckBackDue, At(24 * 40)), Schedule.ActionFor(SweepKind.FlagCheckBacks, lead, At(24 * 40)));
+        Assert.Equal([new DueEntry(SweepKind.FlagCheckBacks, LeadJourney.LeadId, At(24 * 40))], schedule.DueDates(lead));
+        Assert.Null(schedule.ActionFor(SweepKind.FlagCheckBacks, lead, At(24 * 40).AddTicks(-1)));
+        Assert.Equal(new SweepAction(SweepKind.FlagCheckBacks, TransitionType.CheckBackDue, At(24 * 40)), schedule.ActionFor(SweepKind.FlagCheckBacks, lead, At(24 * 40)));
 
         var flagged = journey.Must(TransitionType.CheckBackDue, At(24 * 40));
 
-        Assert.Empty(Schedule.DueDates(flagged));
+        Assert.Equal(LeadFlags.CheckBackDue, flagged.Flags);
+        Assert.Equal([new DueEntry(SweepKind.FlagCheckBacks, LeadJourney.LeadId, At(24 * 40).AddMonths(3))], schedule.DueDates(flagged));
     }
 
     [Fact]

@@ -37,6 +37,12 @@ public sealed record StageDefinition
     public Team Owner { get; init; }
     public bool Enabled { get; init; } = true;
     public string? Description { get; init; }
+
+    /// <summary>
+    /// The earlier stages a lead in this stage may be moved back to. Absent: any earlier enabled stage, except for
+    /// customers (Customer and Evangelist), who are never moved back unless the playbook lists where they may go.
+    /// </summary>
+    public ImmutableArray<LifecycleStage>? RegressTo { get; init; }
 }
 
 public sealed record StatusDefinition
@@ -59,6 +65,12 @@ public sealed record QuadrantDefinition
     /// (seed 004: "Hot! Hot! Hot!" is handed off immediately).
     /// </summary>
     public bool HandOff { get; init; }
+
+    /// <summary>
+    /// Where a lead goes when a rep hears "not interested" and its interest drop lands it in this quadrant. Absent: it is
+    /// disqualified. The default playbook nurtures a good fit (seed 004's "Sleeping Giant") instead of writing it off.
+    /// </summary>
+    public LeadStatus? NotInterestedStatus { get; init; }
 
     public static bool HandsOff(Playbook playbook, Quadrant quadrant)
     {
@@ -118,6 +130,12 @@ public sealed record Thresholds
     public int DarkAfterDays { get; init; } = 90;
     public int NewSlaBusinessDays { get; init; } = 3;
     public int CheckBackMonths { get; init; } = 3;
+
+    /// <summary>
+    /// A check-back that comes due goes back to the sales inbox (SQL / New) for a rep to pick up; off, it stays in
+    /// Check Back Quarterly, flagged, and comes round again every cadence until a rep works it.
+    /// </summary>
+    public bool CheckBackHandsToSales { get; init; } = true;
     public int DeadOpportunityResurfaceMonths { get; init; } = 6;
 }
 

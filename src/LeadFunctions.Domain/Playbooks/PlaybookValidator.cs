@@ -21,12 +21,34 @@ public static class PlaybookValidator
         ValidateCalendar(playbook.BusinessCalendar, errors);
         ValidateTransitions(playbook, errors);
         RoutingValidator.Validate(playbook.Routing, errors);
+        ValidateQuadrants(playbook, errors);
+        return errors;
+    }
+
+    private static void ValidateQuadrants(Playbook playbook, List<string> errors)
+    {
         foreach (var quadrant in Enum.GetValues<Quadrant>().Where(q => !playbook.Quadrants.ContainsKey(q)))
         {
             errors.Add($"$.quadrants.{quadrant}: every fit x interest quadrant needs a definition.");
         }
 
-        return errors;
+        foreach (var (quadrant, definition) in playbook.Quadrants)
+        {
+            if (definition.NotInterestedStatus is not { } status)
+            {
+                continue;
+            }
+
+            var path = $"$.quadrants.{quadrant}.notInterestedStatus";
+            if (status == LeadStatus.New)
+            {
+                errors.Add($"{path}: 'New' is the sales inbox; a lead that said no cannot go back there.");
+            }
+            else if (!playbook.Statuses.Any(s => s.Name == status))
+            {
+                errors.Add($"{path}: '{status}' is not one of the playbook's statuses.");
+            }
+        }
     }
 
     private static void ValidateStages(Playbook playbook, List<string> errors)
@@ -46,6 +68,24 @@ public static class PlaybookValidator
             if (index < 0 || !playbook.Stages[index].Enabled)
             {
                 errors.Add($"$.stages: stage '{required}' is required and must be enabled.");
+            }
+        }
+
+        ValidateRegressTargets(playbook, errors);
+    }
+
+    private static void ValidateRegressTargets(Playbook playbook, List<string> errors)
+    {
+        for (var i = 0; i < playbook.Stages.Length; i++)
+        {
+            var stage = playbook.Stages[i];
+            var targets = stage.RegressTo ?? [];
+            for (var j = 0; j < targets.Length; j++)
+            {
+                if (targets[j] >= stage.Name)
+                {
+                    errors.Add($"$.stages[{i}].regressTo[{j}]: '{targets[j]}' is not earlier than '{stage.Name}'; a lead can only be moved back.");
+                }
             }
         }
     }

@@ -79,10 +79,13 @@ public sealed class SweepSchedule
         return (lastSign.AddDays(_playbook.Thresholds.DarkAfterDays), TransitionType.WentDark);
     }
 
-    /// <summary>Seed 000: Check Back Quarterly is revisited on its date; dead opportunities resurface on their cadence.</summary>
+    /// <summary>
+    /// Seed 000: Check Back Quarterly is revisited on its date, and again every cadence (the flag from an earlier date does
+    /// not stop the next one); dead opportunities resurface on their cadence.
+    /// </summary>
     private static (DateTimeOffset, TransitionType)? CheckBackDue(Lead lead) => lead switch
     {
-        { Status: LeadStatus.CheckBackQuarterly, NextCheckBackAt: { } at } when !lead.Flags.HasFlag(LeadFlags.CheckBackDue) => (at, TransitionType.CheckBackDue),
+        { Status: LeadStatus.CheckBackQuarterly, NextCheckBackAt: { } at } => (at, TransitionType.CheckBackDue),
         { Status: LeadStatus.DeadOpportunity, NextResurfaceAt: { } at } => (at, TransitionType.OpportunityResurfaced),
         _ => null,
     };

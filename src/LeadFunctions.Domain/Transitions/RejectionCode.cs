@@ -6,6 +6,7 @@ public static class RejectionCode
     public const string StatusNotAllowed = "status-not-allowed";
     public const string StageWouldRegress = "stage-would-regress";
     public const string NotARegress = "not-a-regress";
+    public const string RegressNotAllowed = "regress-not-allowed";
     public const string ReasonRequired = "reason-required";
     public const string MissingData = "missing-data";
     public const string StageDisabled = "stage-disabled";

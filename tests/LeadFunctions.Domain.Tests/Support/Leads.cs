@@ -54,6 +54,8 @@ internal static class Leads
                 journey.Must(TransitionType.StageAdvanced, At(1), data: new TransitionData { ToStage = LifecycleStage.Opportunity, ToStatus = LeadStatus.Unqualified });
                 break;
             case LeadStatus.Disqualified:
+                // A good fit that says no is nurtured under the default playbook; without that choice it is disqualified.
+                journey = LeadJourney.InSalesInbox(T0, TestData.Default.WithoutNotInterestedStatuses());
                 journey.Must(TransitionType.NotInterested, At(1));
                 break;
             case LeadStatus.Recycled:

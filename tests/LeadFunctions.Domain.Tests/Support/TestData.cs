@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Transitions;
@@ -37,6 +38,24 @@ internal static class TestData
     public static Playbook WithoutHotHandOff(this Playbook playbook) => playbook with
     {
         Quadrants = playbook.Quadrants.SetItem(Quadrant.HighInterestGoodFit, playbook.Quadrants[Quadrant.HighInterestGoodFit] with { HandOff = false }),
+    };
+
+    /// <summary>Lists the only stages a lead in <paramref name="stage"/> may be moved back to.</summary>
+    public static Playbook AllowingRegress(this Playbook playbook, LifecycleStage stage, params LifecycleStage[] targets) => playbook with
+    {
+        Stages = [.. playbook.Stages.Select(s => s.Name == stage ? s with { RegressTo = [.. targets] } : s)],
+    };
+
+    /// <summary>A check-back that comes due stays with the rep in Check Back Quarterly instead of going back to the inbox.</summary>
+    public static Playbook KeepingCheckBacksWithTheRep(this Playbook playbook) => playbook with
+    {
+        Thresholds = playbook.Thresholds with { CheckBackHandsToSales = false },
+    };
+
+    /// <summary>No quadrant names a status for "not interested": every such lead is disqualified.</summary>
+    public static Playbook WithoutNotInterestedStatuses(this Playbook playbook) => playbook with
+    {
+        Quadrants = playbook.Quadrants.ToImmutableDictionary(q => q.Key, q => q.Value with { NotInterestedStatus = null }),
     };
 
     /// <summary>Adds an informational form with no campaign of its own, to reach the playbook's default campaign.</summary>

@@ -18,6 +18,8 @@ internal static class FormSubmissionRule
         LeadStatus.CheckBackQuarterly, LeadStatus.DeadOpportunity,
     ];
 
+    private static readonly HashSet<LeadStatus> RepWorkStatuses = [LeadStatus.ActivelyWorking, LeadStatus.Connected];
+
     public static Decision Create(string leadId, TransitionCommand command, Playbook playbook)
     {
         if (!TryRead(command, playbook, out var submission, out var form))
@@ -82,7 +84,16 @@ internal static class FormSubmissionRule
             : engaged.Stage < LifecycleStage.SQL
                 && (activity >= playbook.Thresholds.ActivityPointsForSql || QuadrantDefinition.HandsOff(playbook, engaged.Quadrant));
 
-        return Decision.To(handRaise ? SalesRouting.HandRaise(engaged, playbook, at, campaign) : engaged);
+        if (!handRaise)
+        {
+            return Decision.To(engaged);
+        }
+
+        // A rep already working the lead keeps it: the raised hand moves the stage on, but must not put the lead back
+        // in the inbox as New or restart the no-contact clock that measures the rep's work.
+        return Decision.To(RepWorkStatuses.Contains(engaged.Status)
+            ? engaged.AdvanceTo(LifecycleStage.SQL, at, campaign)
+            : SalesRouting.HandRaise(engaged, playbook, at, campaign));
     }
 
     private static Lead StartInSalesInbox(Lead lead, Playbook playbook, DateTimeOffset at, string campaign)

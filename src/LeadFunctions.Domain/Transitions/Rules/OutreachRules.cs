@@ -49,9 +49,25 @@ internal static class OutreachRules
         return Decision.To(lead.MoveStatus(LeadStatus.CheckBackQuarterly, at).CheckBackOn(next));
     }
 
-    /// <summary>Seed 003: contact made, no interest: disqualified, and back to marketing's nurture (seed 004's reverse handoff).</summary>
+    /// <summary>
+    /// Kept for the state machine's dispatch, which does not yet pass its playbook (issue 14): without one, every
+    /// "not interested" is disqualified, as before.
+    /// </summary>
     public static Decision NotInterested(Lead lead, TransitionCommand command)
         => Decision.To(lead.MoveStatus(LeadStatus.Disqualified, command.OccurredAt).AssignedTo(Team.Marketing, null).WithInterest(Interest.Low));
+
+    /// <summary>
+    /// Seed 003: contact made, no interest: back to marketing (seed 004's reverse handoff). Interest drops first, so the
+    /// quadrant the lead lands in decides where it goes: a good fit is a "Sleeping Giant" worth nurturing rather than
+    /// writing off, when the playbook says so; a quadrant that names no status disqualifies.
+    /// </summary>
+    public static Decision NotInterested(Lead lead, TransitionCommand command, Playbook playbook)
+    {
+        var uninterested = lead.WithInterest(Interest.Low);
+        var status = playbook.Quadrants.GetValueOrDefault(uninterested.Quadrant)?.NotInterestedStatus ?? LeadStatus.Disqualified;
+        var team = playbook.Statuses.FirstOrDefault(s => s.Name == status)?.Owner ?? Team.Marketing;
+        return Decision.To(uninterested.MoveStatus(status, command.OccurredAt).AssignedTo(team, null));
+    }
 
     public static Decision BadFit(Lead lead, TransitionCommand command)
         => Decision.To(lead.MoveStatus(LeadStatus.BadFit, command.OccurredAt).AssignedTo(Team.Marketing, null).WithFit(Fit.Low));

@@ -1,3 +1,4 @@
+using LeadFunctions.Domain.Intake;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Sweeps;
@@ -20,12 +21,22 @@ internal static class SweepCommandRules
         {
             TransitionType.NoContactTimeout => lead.MoveStatus(LeadStatus.Disqualified, at).AssignedTo(Team.Marketing, null),
             TransitionType.WentDark => lead.MoveStatus(LeadStatus.Recycled, at).AssignedTo(Team.Marketing, null),
-            TransitionType.CheckBackDue => lead.WithFlag(LeadFlags.CheckBackDue),
+            TransitionType.CheckBackDue => CheckBackCameDue(lead, action.DueAt, at, playbook),
             TransitionType.OpportunityResurfaced => lead.WithFlag(LeadFlags.CheckBackDue)
                 .ResurfaceOn(NextAfter(action.DueAt, at, playbook.Thresholds.DeadOpportunityResurfaceMonths)),
             TransitionType.SlaBreached => lead.WithFlag(LeadFlags.SlaBreached),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.Type, "Not a sweep command."),
         });
+    }
+
+    /// <summary>
+    /// Seed 000: a parked lead is revisited every cadence, not once. By default it goes back to sales the way a raised
+    /// hand does (a fresh handoff is what gets it a rep); the flag stays so the rep sees why it is back.
+    /// </summary>
+    private static Lead CheckBackCameDue(Lead lead, DateTimeOffset due, DateTimeOffset at, Playbook playbook)
+    {
+        var flagged = lead.WithFlag(LeadFlags.CheckBackDue).CheckBackOn(NextAfter(due, at, playbook.Thresholds.CheckBackMonths));
+        return playbook.Thresholds.CheckBackHandsToSales ? SalesRouting.HandRaise(flagged, playbook, at, campaign: null) : flagged;
     }
 
     private static SweepKind KindOf(TransitionType type) => type switch
