@@ -88,7 +88,7 @@ public sealed class StateMachine
             TransitionType.Qualified => OutreachRules.Qualified(lead, command),
             TransitionType.MeetingScheduled => OutreachRules.MeetingScheduled(lead, command),
             TransitionType.CheckBackLater => OutreachRules.CheckBackLater(lead, command, _playbook),
-            TransitionType.NotInterested => OutreachRules.NotInterested(lead, command),
+            TransitionType.NotInterested => OutreachRules.NotInterested(lead, command, _playbook),
             TransitionType.BadFit => OutreachRules.BadFit(lead, command),
             TransitionType.OwnershipTransferRequested => OutreachRules.OwnershipTransferRequested(lead, command, _playbook),
             TransitionType.DealCreated => DealRules.Created(lead, command),

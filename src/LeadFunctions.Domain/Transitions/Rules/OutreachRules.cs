@@ -53,9 +53,6 @@ internal static class OutreachRules
     /// Kept for the state machine's dispatch, which does not yet pass its playbook (issue 14): without one, every
     /// "not interested" is disqualified, as before.
     /// </summary>
-    public static Decision NotInterested(Lead lead, TransitionCommand command)
-        => Decision.To(lead.MoveStatus(LeadStatus.Disqualified, command.OccurredAt).AssignedTo(Team.Marketing, null).WithInterest(Interest.Low));
-
     /// <summary>
     /// Seed 003: contact made, no interest: back to marketing (seed 004's reverse handoff). Interest drops first, so the
     /// quadrant the lead lands in decides where it goes: a good fit is a "Sleeping Giant" worth nurturing rather than
