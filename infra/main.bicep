@@ -95,6 +95,9 @@ param flagCheckBacksSchedule string = '0 0 7 * * *'
 @description('NCRONTAB (with seconds) for the flag-SLA-breaches sweep.')
 param flagSlaBreachesSchedule string = '0 */30 * * * *'
 
+@description('NCRONTAB (with seconds) for the assign-queued sweep (leads waiting in a team queue).')
+param assignQueuedSchedule string = '0 */5 * * * *'
+
 // Names are derived from a hash of subscription, environment and region so
 // redeploys are idempotent and parallel environments never collide.
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -120,6 +123,7 @@ var schedules sweepSchedules = {
   recycleDark: recycleDarkSchedule
   flagCheckBacks: flagCheckBacksSchedule
   flagSlaBreaches: flagSlaBreachesSchedule
+  assignQueued: assignQueuedSchedule
 }
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {

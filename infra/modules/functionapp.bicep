@@ -96,6 +96,7 @@ var appSettings = concat(
     { name: 'Sweeps__RecycleDark__Schedule', value: schedules.recycleDark }
     { name: 'Sweeps__FlagCheckBacks__Schedule', value: schedules.flagCheckBacks }
     { name: 'Sweeps__FlagSlaBreaches__Schedule', value: schedules.flagSlaBreaches }
+    { name: 'Sweeps__AssignQueued__Schedule', value: schedules.assignQueued }
   ],
   // Unset means the built-in playbook; a path that names no file in the package stops the app at start.
   empty(playbookPath) ? [] : [{ name: 'Playbook__Path', value: playbookPath }],

@@ -14,4 +14,7 @@ type sweepSchedules = {
 
   @description('Sweeps__FlagSlaBreaches__Schedule')
   flagSlaBreaches: string
+
+  @description('Sweeps__AssignQueued__Schedule')
+  assignQueued: string
 }

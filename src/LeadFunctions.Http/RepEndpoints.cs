@@ -62,9 +62,11 @@ public sealed class RepEndpoints
             return Problems.Invalid(errors);
         }
 
-        return await _reps.SetAvailabilityAsync(repId, availability, cancellationToken) switch
+        var change = await _reps.SetAvailabilityAsync(repId, availability, cancellationToken);
+        return change.Result switch
         {
-            AvailabilityResult.Saved => TypedResults.Json(new AvailabilitySet(repId, availability.Available, availability.Until), ApiJson.Options),
+            AvailabilityResult.Saved => TypedResults.Json(
+                new AvailabilitySet(repId, availability.Available, availability.Until, change.QueuedLeadsOffered), ApiJson.Options),
             AvailabilityResult.UntilInThePast => Problems.Invalid("until", "Must be in the future; to mark the rep back now, send {\"available\": true}."),
             _ => NoSuchRep(),
         };

@@ -259,7 +259,7 @@ public sealed class SweepScheduleTests
             Assert.Equal(kind, parsed);
         }
 
-        Assert.Equal(["disqualify-no-contact", "recycle-dark", "flag-check-backs", "flag-sla-breaches"], SweepNames.All);
+        Assert.Equal(["disqualify-no-contact", "recycle-dark", "flag-check-backs", "flag-sla-breaches", "assign-queued"], SweepNames.All);
         Assert.False(SweepNames.TryParse(null, out _));
         Assert.False(SweepNames.TryParse("Recycle-Dark", out _));
     }

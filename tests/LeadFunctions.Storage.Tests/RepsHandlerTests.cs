@@ -28,7 +28,7 @@ public sealed class RepsHandlerTests : IDisposable
     {
         var until = _harness.Clock.GetUtcNow().AddDays(5);
 
-        Assert.Equal(AvailabilityResult.Saved, await Reps.SetAvailabilityAsync("rep-ben", new RepAvailability(false, until), CancellationToken.None));
+        Assert.Equal(AvailabilityResult.Saved, (await Reps.SetAvailabilityAsync("rep-ben", new RepAvailability(false, until), CancellationToken.None)).Result);
         var away = (await Reps.ListAsync(CancellationToken.None)).Single(r => r.Id == "rep-ben");
         _harness.Clock.Advance(TimeSpan.FromDays(5));
         var back = (await Reps.ListAsync(CancellationToken.None)).Single(r => r.Id == "rep-ben");
@@ -42,10 +42,10 @@ public sealed class RepsHandlerTests : IDisposable
     [Fact]
     public async Task Unknown_reps_and_past_end_times_are_refused_and_nothing_is_stored()
     {
-        Assert.Equal(AvailabilityResult.UnknownRep, await Reps.SetAvailabilityAsync("rep-zed", new RepAvailability(false), CancellationToken.None));
+        Assert.Equal(AvailabilityResult.UnknownRep, (await Reps.SetAvailabilityAsync("rep-zed", new RepAvailability(false), CancellationToken.None)).Result);
         Assert.Equal(
             AvailabilityResult.UntilInThePast,
-            await Reps.SetAvailabilityAsync("rep-ann", new RepAvailability(false, _harness.Clock.GetUtcNow().AddHours(-1)), CancellationToken.None));
+            (await Reps.SetAvailabilityAsync("rep-ann", new RepAvailability(false, _harness.Clock.GetUtcNow().AddHours(-1)), CancellationToken.None)).Result);
 
         Assert.All(await Reps.ListAsync(CancellationToken.None), r => Assert.True(r.Available));
     }

@@ -175,6 +175,12 @@ public sealed record RoutingRules
     /// <summary>A lead handed to sales again within this many days goes back to its previous owner when they can take it.</summary>
     public int ReturnToRecentOwnerDays { get; init; } = 90;
 
+    /// <summary>
+    /// How long a lead waits in its team's queue before routing tries again when no rep said when they are back (a rep
+    /// at capacity, or out with no return date); a rep who sets themselves available is offered the queue at once.
+    /// </summary>
+    public int QueueRetryMinutes { get; init; } = 60;
+
     public TeamDefinition? FindTeam(string? teamId) => Teams.FirstOrDefault(t => t.Id == teamId);
 
     public TeamDefinition? TeamOf(string? repId) => Teams.FirstOrDefault(t => t.FindRep(repId ?? string.Empty) is not null);

@@ -78,6 +78,11 @@ internal static class RoutingValidator
             errors.Add("$.routing.returnToRecentOwnerDays: must not be negative (0 turns it off).");
         }
 
+        if (routing.QueueRetryMinutes is < 1 or > 1440)
+        {
+            errors.Add("$.routing.queueRetryMinutes: must be from 1 to 1440 (a day).");
+        }
+
         ValidateTerritories(routing, teams, reps, errors);
     }
 

@@ -1,12 +1,15 @@
 namespace LeadFunctions.Domain.Sweeps;
 
-/// <summary>The four timer sweeps. Each owns one kind of due date.</summary>
+/// <summary>The timer sweeps. Each owns one kind of due date.</summary>
 public enum SweepKind
 {
     DisqualifyNoContact,
     RecycleDark,
     FlagCheckBacks,
     FlagSlaBreaches,
+
+    /// <summary>Leads waiting in a team's queue whose retry time came: routing tries again.</summary>
+    AssignQueued,
 }
 
 public static class SweepNames
@@ -17,6 +20,7 @@ public static class SweepNames
         ["recycle-dark"] = SweepKind.RecycleDark,
         ["flag-check-backs"] = SweepKind.FlagCheckBacks,
         ["flag-sla-breaches"] = SweepKind.FlagSlaBreaches,
+        ["assign-queued"] = SweepKind.AssignQueued,
     };
 
     public static IReadOnlyCollection<string> All => ByName.Keys;

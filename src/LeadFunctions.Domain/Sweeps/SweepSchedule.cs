@@ -47,6 +47,7 @@ public sealed class SweepSchedule
         SweepKind.RecycleDark => DarkDue(lead),
         SweepKind.FlagCheckBacks => CheckBackDue(lead),
         SweepKind.FlagSlaBreaches => SlaDue(lead),
+        SweepKind.AssignQueued => QueuedDue(lead),
         _ => null,
     };
 
@@ -100,6 +101,10 @@ public sealed class SweepSchedule
 
         return (_calendar.AddBusinessDays(lead.EnteredStatusAt, _playbook.Thresholds.NewSlaBusinessDays), TransitionType.SlaBreached);
     }
+
+    /// <summary>A lead waiting in its team's queue is tried again when routing said it might place it.</summary>
+    private static (DateTimeOffset, TransitionType)? QueuedDue(Lead lead)
+        => lead.Flags.HasFlag(LeadFlags.Unassigned) && lead.Assignment?.RetryAt is { } retry ? (retry, TransitionType.AssignmentDue) : null;
 
     private static DateTimeOffset Max(DateTimeOffset? a, DateTimeOffset? b, DateTimeOffset c)
     {

@@ -14,6 +14,7 @@ public static class CommandIds
     public const string SubmissionPrefix = "sub:";
     public const string EventPrefix = "evt:";
     public const string SweepPrefix = "sweep:";
+    public const string AvailabilityPrefix = "avail:";
 
     /// <summary>What a refusal says about a client-chosen id, wherever one is read.</summary>
     public static readonly string Rule = $"1-{MaxLength} letters, digits, '-', '_', '.' or ':'";
@@ -36,6 +37,9 @@ public static class CommandIds
 
     /// <summary>One due occurrence's command: its own id, so a sweep run again never applies it twice.</summary>
     public static string ForSweep(SweepKind sweep, DateTimeOffset dueAt) => $"{SweepPrefix}{sweep.Name()}:{dueAt.UtcTicks}";
+
+    /// <summary>A rep's return, as the command that offers them their team's queued leads: one per lead and return.</summary>
+    public static string ForAvailability(string repId, DateTimeOffset at) => $"{AvailabilityPrefix}{repId}:{at.UtcTicks}";
 
     /// <summary>The actor a sweep's commands are recorded under, such as sweep:recycle-dark.</summary>
     public static string SweepActor(SweepKind sweep) => SweepPrefix + sweep.Name();

@@ -1,4 +1,3 @@
-using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Ports;
@@ -16,7 +15,7 @@ namespace LeadFunctions.Engine.Processing;
 /// insert, and a lead this instance wrote recently is written against its cached version. Either guess, when wrong,
 /// costs one refused write and falls back to reading.
 /// A change that hands the lead to sales is placed with a rep (or its team's queue) before it is written, so the lead
-/// is never stored handed off but unowned; the pick is made once per command and reused if the write must be retried.
+/// is never stored handed off but unowned; that costs a handoff its guess (the lead is read first).
 /// </summary>
 public sealed partial class LeadCommandProcessor
 {
@@ -56,7 +55,6 @@ public sealed partial class LeadCommandProcessor
     {
         ArgumentNullException.ThrowIfNull(command);
         var guessed = false;
-        Assignment? picked = null;
         for (var attempt = 1; ; attempt++)
         {
             LeadLoad load;
@@ -86,8 +84,18 @@ public sealed partial class LeadCommandProcessor
             var result = _machine.Apply(leadId, load.Current?.Lead, command, _time.GetUtcNow());
             if (result.Handoff is { } handoff)
             {
-                picked ??= await _assigner.AssignAsync(handoff, _time.GetUtcNow(), cancellationToken);
-                result = picked is null ? result : StateMachine.Assign(result, picked);
+                // A rep's turn is spent only on the lead as stored: a guessed lead (or a guessed absence) may be wrong,
+                // and a wrong guess would hand out a turn for a lead that is not there.
+                if (guessed && attempt == 1)
+                {
+                    continue;
+                }
+
+                // The rotation remembers picks by command id, so a retry after a lost write gets the same rep, not a second turn.
+                if (await _assigner.AssignAsync(handoff, _time.GetUtcNow(), cancellationToken) is { } assignment)
+                {
+                    result = StateMachine.Assign(result, assignment);
+                }
             }
 
             var dueAfter = _schedule.DueDates(result.Lead).ToList();

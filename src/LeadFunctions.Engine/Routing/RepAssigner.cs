@@ -34,7 +34,10 @@ public sealed partial class RepAssigner
         _logger = logger;
     }
 
-    /// <returns>Null when the playbook defines no teams (routing is off).</returns>
+    /// <returns>
+    /// Null when there is nothing to change: the playbook defines no teams (routing is off), or a lead whose rep let its
+    /// SLA run out has nobody else to go to (it stays with them, flagged).
+    /// </returns>
     public async Task<Assignment?> AssignAsync(AssignmentRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -87,8 +90,16 @@ public sealed partial class RepAssigner
             var skipped = skippedDirect.AddRange(pick.Skipped.Where(s => !skippedDirect.Any(d => d.Rep == s.Rep)));
             if (pick.Rep is null)
             {
+                if (request.PassOver is not null)
+                {
+                    // Taking a lead from a late rep to leave it with nobody would make it later still.
+                    LogNobodyElse(team.Id);
+                    return null;
+                }
+
                 LogUnassigned(team.Id);
-                return new Assignment(team.Id, route.Rule, null, $"{where}: no rep can take it now; waiting in the team queue", now, skipped);
+                return new Assignment(
+                    team.Id, route.Rule, null, $"{where}: no rep can take it now; waiting in the team queue", now, skipped, RetryAt(team, availability, now));
             }
 
             if (pick.Repeated || await _roster.TrySaveRotationAsync(team.Id, pick.Next, stored.ETag, cancellationToken))
@@ -101,6 +112,24 @@ public sealed partial class RepAssigner
         }
 
         throw new StoreUnavailableException($"The rotation of team {team.Id} kept changing under {MaxAttempts} attempts; try again.");
+    }
+
+    /// <summary>
+    /// The first moment a rep of the team said they are back, or the playbook's retry interval if sooner (or if nobody
+    /// said): a rep at capacity frees up without telling anyone.
+    /// </summary>
+    private DateTimeOffset RetryAt(TeamDefinition team, IReadOnlyDictionary<string, RepAvailability> availability, DateTimeOffset now)
+    {
+        var retry = now.AddMinutes(_routing.QueueRetryMinutes);
+        foreach (var rep in team.Reps)
+        {
+            if (availability.GetValueOrDefault(rep.Id) is { Until: { } until } stated && !stated.IsAvailableAt(now) && until < retry)
+            {
+                retry = until;
+            }
+        }
+
+        return retry;
     }
 
     private (TeamDefinition Team, RepDefinition Rep)? RecentOwner(AssignmentRequest request, DateTimeOffset now)
@@ -136,6 +165,9 @@ public sealed partial class RepAssigner
 
         return RepStanding.Available;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No other rep of team {Team} can take a lead whose SLA ran out; it stays with its rep")]
+    private partial void LogNobodyElse(string team);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No rep of team {Team} can take a lead now; it waits in the team queue")]
     private partial void LogUnassigned(string team);

@@ -24,12 +24,16 @@ public sealed class SweepOptions
 
     public SweepTimer FlagSlaBreaches { get; set; } = new() { Schedule = "0 */30 * * * *" };
 
+    /// <summary>Often: a queued lead's retry time is when a rep said they are back, and they should not wait long for it.</summary>
+    public SweepTimer AssignQueued { get; set; } = new() { Schedule = "0 */5 * * * *" };
+
     public SweepTimer TimerFor(SweepKind sweep) => sweep switch
     {
         SweepKind.DisqualifyNoContact => DisqualifyNoContact,
         SweepKind.RecycleDark => RecycleDark,
         SweepKind.FlagCheckBacks => FlagCheckBacks,
         SweepKind.FlagSlaBreaches => FlagSlaBreaches,
+        SweepKind.AssignQueued => AssignQueued,
         _ => throw new ArgumentOutOfRangeException(nameof(sweep), sweep, "Not a sweep."),
     };
 }

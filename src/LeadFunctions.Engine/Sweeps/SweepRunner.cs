@@ -161,6 +161,7 @@ public sealed partial class SweepRunner
         SweepKind.RecycleDark => "went-dark",
         SweepKind.FlagCheckBacks => "check-back-due",
         SweepKind.FlagSlaBreaches => "sla-breached",
+        SweepKind.AssignQueued => "queued-for-a-rep",
         _ => throw new ArgumentOutOfRangeException(nameof(sweep), sweep, "Not a sweep."),
     };
 

@@ -15,6 +15,9 @@ public interface ILeadQueries
     /// <summary>How many leads match; for capacity checks (a rep's open New leads), so small counts.</summary>
     Task<int> CountAsync(LeadFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>How many leads match, per owner (leads without one are left out): every rep's open New in one pass.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountByOwnerAsync(LeadFilter filter, CancellationToken cancellationToken);
+
     /// <summary>Every lead, streamed page by page; for reports.</summary>
     IAsyncEnumerable<Lead> AllAsync(CancellationToken cancellationToken);
 }

@@ -21,9 +21,11 @@ internal static class AssignmentJson
         Reason = assignment.Reason,
         At = assignment.At,
         Skipped = assignment.Skipped.IsDefaultOrEmpty ? null : [.. assignment.Skipped.Select(s => new SkippedRepDocument { Rep = s.Rep, Why = s.Why })],
+        RetryAt = assignment.RetryAt,
     };
 
     public static Assignment ToAssignment(AssignmentDocument document) => new(
         document.Team, document.Rule, document.Rep, document.Reason, document.At,
-        [.. (document.Skipped ?? []).Select(s => new SkippedRep(s.Rep, s.Why))]);
+        [.. (document.Skipped ?? []).Select(s => new SkippedRep(s.Rep, s.Why))],
+        document.RetryAt);
 }

@@ -57,6 +57,7 @@ internal sealed record AssignmentDocument
     public required string Reason { get; init; }
     public required DateTimeOffset At { get; init; }
     public List<SkippedRepDocument>? Skipped { get; init; }
+    public DateTimeOffset? RetryAt { get; init; }
 }
 
 /// <summary>A rep routing passed by, and why.</summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace LeadFunctions.Functions.Sweeps;
 
 /// <summary>
-/// The four sweeps on the schedules in app settings (Sweeps:&lt;Name&gt;:Schedule, the same keys the local host reads).
+/// The sweeps on the schedules in app settings (Sweeps:&lt;Name&gt;:Schedule, the same keys the local host reads).
 /// Never RunOnStartup: a cold start or scale-out must not run a sweep out of schedule.
 /// </summary>
 public sealed partial class SweepTimerFunctions
@@ -35,6 +35,10 @@ public sealed partial class SweepTimerFunctions
     [Function("FlagSlaBreaches")]
     public Task FlagSlaBreaches([TimerTrigger("%Sweeps:FlagSlaBreaches:Schedule%")] TimerInfo timer, CancellationToken cancellationToken)
         => RunAsync(SweepKind.FlagSlaBreaches, timer, cancellationToken);
+
+    [Function("AssignQueued")]
+    public Task AssignQueued([TimerTrigger("%Sweeps:AssignQueued:Schedule%")] TimerInfo timer, CancellationToken cancellationToken)
+        => RunAsync(SweepKind.AssignQueued, timer, cancellationToken);
 
     private async Task RunAsync(SweepKind sweep, TimerInfo timer, CancellationToken cancellationToken)
     {

@@ -34,7 +34,7 @@ public sealed class LeadCommandProcessorTests : IDisposable
     public async Task Form_submission_from_an_unknown_person_is_inserted_without_a_read_and_with_its_audit_record()
     {
         _h.OnLoad(current: null);
-        var command = Harness.FormCommand("contact-us", Email, "sub:s-1", _h.Now);
+        var command = Harness.FormCommand("whitepaper", Email, "sub:s-1", _h.Now);
 
         var outcome = await _h.Processor.ProcessAsync(_leadId, command, CancellationToken.None);
 
@@ -46,15 +46,15 @@ public sealed class LeadCommandProcessorTests : IDisposable
         var save = Assert.Single(_h.Saves);
         Assert.Null(save.ExpectedETag);
         Assert.Equal(_leadId, save.Lead.Id);
-        Assert.Equal(LifecycleStage.SQL, save.Lead.Stage);
-        Assert.Equal(LeadStatus.New, save.Lead.Status);
+        Assert.Equal(LifecycleStage.MQL, save.Lead.Stage);
+        Assert.Equal(LeadStatus.Nurturing, save.Lead.Status);
         Assert.Equal(1, save.Lead.Version);
         Assert.Equal("sub:s-1", save.Audit.CommandId);
         Assert.Equal(TransitionType.FormSubmitted, save.Audit.Type);
         Assert.Equal(OutcomeKind.Applied, save.Audit.Outcome);
         Assert.Null(save.Audit.FromStage);
         Assert.Null(save.Audit.FromStatus);
-        Assert.Equal(LifecycleStage.SQL, save.Audit.ToStage);
+        Assert.Equal(LifecycleStage.MQL, save.Audit.ToStage);
         Assert.Equal(1, save.Audit.Sequence);
         Assert.Equal(_h.Now, save.Audit.RecordedAt);
         Assert.Same(save.Audit, outcome.Audit);
@@ -66,11 +66,16 @@ public sealed class LeadCommandProcessorTests : IDisposable
     public async Task New_sql_lead_is_saved_with_its_exact_due_entries_in_the_same_write()
     {
         var now = _h.Now;
+        _h.OnLoad(current: null);
 
         await _h.Processor.ProcessAsync(_leadId, Harness.FormCommand("contact-us", Email, "sub:s-1", now), CancellationToken.None);
 
-        Assert.Equal(["save"], _h.Calls);
+        // A lead handed to sales is read first (a rep's turn is spent only on the lead as stored), then written once.
+        Assert.Equal(["load", "save"], _h.Calls);
         var save = Assert.Single(_h.Saves);
+        Assert.Null(save.ExpectedETag);
+        Assert.Equal(save.Lead.Assignment!.Rep, save.Lead.Owner);
+        Assert.Equal(save.Lead.Assignment, save.Audit.Assignment);
         Assert.Empty(save.DueBefore);
         DueEntry[] expected =
         [
@@ -90,13 +95,13 @@ public sealed class LeadCommandProcessorTests : IDisposable
         var store = new Mock<ILeadStore>(MockBehavior.Strict);
         var index = new Mock<IDueIndex>(MockBehavior.Strict);
         store.Setup(s => s.SaveAsync(
-                It.Is<LeadWrite>(w => w.ExpectedETag == null && w.Lead.Id == _leadId && w.Audit.CommandId == "sub:s-1" && w.DueBefore.Count == 0 && w.DueAfter.Count == 3),
+                It.Is<LeadWrite>(w => w.ExpectedETag == null && w.Lead.Id == _leadId && w.Audit.CommandId == "sub:s-1" && w.DueBefore.Count == 0 && w.DueAfter.Count == 1),
                 It.IsAny<CancellationToken>()))
             .ReturnsAsync("e1");
         var cache = new LeadStateCache(_h.Time);
         var processor = new LeadCommandProcessor(store.Object, _h.Machine, _h.Schedule, cache, _h.Assigner, _h.Time, _h.Telemetry, NullLogger<LeadCommandProcessor>.Instance);
 
-        var outcome = await processor.ProcessAsync(_leadId, Harness.FormCommand("contact-us", Email, "sub:s-1", _h.Now), CancellationToken.None);
+        var outcome = await processor.ProcessAsync(_leadId, Harness.FormCommand("whitepaper", Email, "sub:s-1", _h.Now), CancellationToken.None);
 
         Assert.Equal(OutcomeKind.Applied, outcome.Kind);
         store.Verify(s => s.SaveAsync(It.IsAny<LeadWrite>(), It.IsAny<CancellationToken>()), Times.Once);
@@ -126,7 +131,7 @@ public sealed class LeadCommandProcessorTests : IDisposable
             return Task.CompletedTask;
         };
 
-        var outcome = await _h.Processor.ProcessAsync(_leadId, Harness.FormCommand("contact-us", Email, "sub:s-2", _h.Now), cts.Token);
+        var outcome = await _h.Processor.ProcessAsync(_leadId, Harness.FormCommand("whitepaper", Email, "sub:s-2", _h.Now), cts.Token);
 
         Assert.NotNull(outcome.Kind);
         Assert.NotEqual(OutcomeKind.Duplicate, outcome.Kind);
@@ -149,7 +154,7 @@ public sealed class LeadCommandProcessorTests : IDisposable
         _h.SaveBehavior = (_, _) => Task.FromException(new StoreUnavailableException("down"));
 
         await Assert.ThrowsAsync<StoreUnavailableException>(
-            () => _h.Processor.ProcessAsync(_leadId, Harness.FormCommand("contact-us", Email, "sub:s-1", _h.Now), CancellationToken.None));
+            () => _h.Processor.ProcessAsync(_leadId, Harness.FormCommand("whitepaper", Email, "sub:s-1", _h.Now), CancellationToken.None));
 
         Assert.Equal(["save"], _h.Calls);
         Assert.False(_h.Cache.TryGet(_leadId, out _));
@@ -162,7 +167,7 @@ public sealed class LeadCommandProcessorTests : IDisposable
     public async Task Second_command_for_a_lead_just_written_skips_the_read_and_uses_the_returned_etag()
     {
         _h.OnLoad(current: null);
-        var first = await _h.Processor.ProcessAsync(_leadId, Harness.FormCommand("contact-us", Email, "sub:s-1", _h.Now), CancellationToken.None);
+        var first = await _h.Processor.ProcessAsync(_leadId, Harness.FormCommand("whitepaper", Email, "sub:s-1", _h.Now), CancellationToken.None);
         var contactAt = _h.Now.AddHours(2);
 
         var second = await _h.Processor.ProcessAsync(_leadId, Harness.Command(TransitionType.ContactMade, "evt-1", contactAt), CancellationToken.None);

@@ -31,6 +31,7 @@ public sealed class FunctionMetadataTests
         { "RecycleDark", "%Sweeps:RecycleDark:Schedule%" },
         { "FlagCheckBacks", "%Sweeps:FlagCheckBacks:Schedule%" },
         { "FlagSlaBreaches", "%Sweeps:FlagSlaBreaches:Schedule%" },
+        { "AssignQueued", "%Sweeps:AssignQueued:Schedule%" },
     };
 
     [Fact]

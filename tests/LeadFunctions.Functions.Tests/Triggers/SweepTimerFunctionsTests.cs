@@ -21,6 +21,7 @@ public sealed class SweepTimerFunctionsTests : IDisposable
         "RecycleDark" => functions.RecycleDark(timer, CancellationToken.None),
         "FlagCheckBacks" => functions.FlagCheckBacks(timer, CancellationToken.None),
         "FlagSlaBreaches" => functions.FlagSlaBreaches(timer, CancellationToken.None),
+        "AssignQueued" => functions.AssignQueued(timer, CancellationToken.None),
         _ => throw new ArgumentOutOfRangeException(nameof(function), function, "No such timer function."),
     };
 
@@ -31,6 +32,7 @@ public sealed class SweepTimerFunctionsTests : IDisposable
     [InlineData("RecycleDark", "recycle-dark")]
     [InlineData("FlagCheckBacks", "flag-check-backs")]
     [InlineData("FlagSlaBreaches", "flag-sla-breaches")]
+    [InlineData("AssignQueued", "assign-queued")]
     public async Task Timer_runs_its_own_sweep_and_no_other(string function, string sweep)
     {
         await Run(_app.Create<SweepTimerFunctions>(), function, new TimerInfo());
@@ -50,6 +52,7 @@ public sealed class SweepTimerFunctionsTests : IDisposable
     [InlineData("RecycleDark", "recycle-dark")]
     [InlineData("FlagCheckBacks", "flag-check-backs")]
     [InlineData("FlagSlaBreaches", "flag-sla-breaches")]
+    [InlineData("AssignQueued", "assign-queued")]
     public async Task A_late_run_is_logged_as_a_warning_naming_the_sweep(string function, string sweep)
     {
         await Run(_app.Create<SweepTimerFunctions>(), function, new TimerInfo { IsPastDue = true });
