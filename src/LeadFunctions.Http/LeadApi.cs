@@ -89,6 +89,7 @@ public static class LeadApi
         keyed.MapGet(ApiRoutes.Leads, (HttpRequest request, [FromServices] ViewEndpoints views) => views.ListAsync(request))
             .WithName("ListLeads").WithSummary("A rep's view, paged")
             .WithDescription("Query: stage, status, owner, flag (CheckBackDue or SlaBreached), pageSize (1-100, default 25), continuationToken.")
+            .WithMetadata(ViewQueryDocumentation.Parameters)
             .Produces<LeadListView>().Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
         keyed.MapGet(ApiRoutes.Velocity, ([FromServices] ViewEndpoints views, CancellationToken cancellationToken) => views.VelocityAsync(cancellationToken))
             .WithName("VelocityReport").WithSummary("Lead velocity as of now")

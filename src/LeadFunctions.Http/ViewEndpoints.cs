@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeadFunctions.Domain.Intake;
 using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Reports;
 using LeadFunctions.Engine.Views;
 using LeadFunctions.Http.Answers;
@@ -18,11 +19,14 @@ public sealed class ViewEndpoints
 
     private readonly ILeadQueries _queries;
     private readonly VelocityReportHandler _velocity;
+    private readonly RoutingRules _routing;
 
-    public ViewEndpoints(ILeadQueries queries, VelocityReportHandler velocity)
+    public ViewEndpoints(ILeadQueries queries, VelocityReportHandler velocity, Playbook playbook)
     {
+        ArgumentNullException.ThrowIfNull(playbook);
         _queries = queries;
         _velocity = velocity;
+        _routing = playbook.Routing;
     }
 
     public Task<Results<JsonHttpResult<LeadListView>, ProblemAnswer>> ListAsync(HttpRequest request)
@@ -54,6 +58,8 @@ public sealed class ViewEndpoints
             errors.Add(new FieldError("owner", $"Must be 1-{EventEndpoints.MaxTextLength} printable characters."));
         }
 
+        var scope = ViewScopeParameters.Read(query, _routing, errors);
+
         var pageSize = DefaultPageSize;
         var size = Single(query, "pageSize", errors);
         if (size is not null && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
@@ -73,12 +79,12 @@ public sealed class ViewEndpoints
             return Problems.Invalid(errors);
         }
 
-        var page = await _queries.ListAsync(new LeadFilter(stage, status, owner, flag), pageSize, storeToken, cancellationToken);
+        var page = await _queries.ListAsync(scope with { Stage = stage, Status = status, Owner = owner, Flag = flag }, pageSize, storeToken, cancellationToken);
         var items = page.Leads.Select(l => LeadView.From(l, []) with { History = null });
         return TypedResults.Json(new LeadListView([.. items], ContinuationTokens.ToUrlSafe(page.ContinuationToken)), ApiJson.Options);
     }
 
-    private static string? Single(IQueryCollection query, string name, List<FieldError> errors)
+    internal static string? Single(IQueryCollection query, string name, List<FieldError> errors)
     {
         var values = query[name];
         if (values.Count > 1)
@@ -90,7 +96,7 @@ public sealed class ViewEndpoints
         return values.Count == 1 ? values[0] : null;
     }
 
-    private static TEnum? Enum<TEnum>(IQueryCollection query, string name, List<FieldError> errors)
+    internal static TEnum? Enum<TEnum>(IQueryCollection query, string name, List<FieldError> errors)
         where TEnum : struct, Enum
     {
         var raw = Single(query, name, errors);

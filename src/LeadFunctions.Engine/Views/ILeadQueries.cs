@@ -2,8 +2,20 @@ using LeadFunctions.Domain.Lifecycle;
 
 namespace LeadFunctions.Engine.Views;
 
-/// <summary>A rep view's filter (seed 004: each rep checks the view of their leads daily). Null means any.</summary>
-public sealed record LeadFilter(LifecycleStage? Stage = null, LeadStatus? Status = null, string? Owner = null, LeadFlags? Flag = null);
+/// <summary>
+/// A rep view's filter (seed 004: each rep checks the view of their leads daily). Null means any. Team is the sales
+/// team holding the lead, Territory the territory rule that routed it (issue 14, item 7: managers look at their
+/// team's or territory's leads, marketing at a quadrant, and suppressed leads are kept out of working views).
+/// </summary>
+public sealed record LeadFilter(
+    LifecycleStage? Stage = null,
+    LeadStatus? Status = null,
+    string? Owner = null,
+    LeadFlags? Flag = null,
+    string? Team = null,
+    string? Territory = null,
+    Quadrant? Quadrant = null,
+    bool? Suppressed = null);
 
 public sealed record LeadPage(IReadOnlyList<Lead> Leads, string? ContinuationToken);
 

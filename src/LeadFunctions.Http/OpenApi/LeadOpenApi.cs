@@ -67,6 +67,18 @@ public static class LeadOpenApi
                     };
                 }
 
+                foreach (var parameter in metadata.OfType<DocumentedQueryParameter>())
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = parameter.Name,
+                        In = ParameterLocation.Query,
+                        Description = parameter.Description,
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    });
+                }
+
                 if (metadata.OfType<RequiresFunctionKey>().Any())
                 {
                     operation.Security =

@@ -7,7 +7,8 @@ namespace LeadFunctions.Storage.Leads;
 
 /// <summary>
 /// Rep views and reports over the Leads table. Filters run on the indexed columns of lead rows (Stage, Status,
-/// Owner, flag booleans); they scan across partitions, which suits views paged by continuation token and reports.
+/// Owner, flag booleans, Team, Territory, Quadrant, Suppressed); they scan across partitions, which suits views paged
+/// by continuation token and reports.
 /// </summary>
 public sealed class TableLeadQueries : ILeadQueries
 {
@@ -132,6 +133,28 @@ public sealed class TableLeadQueries : ILeadQueries
         if (filter.Flag is { } flag && flag != LeadFlags.None)
         {
             clauses.AddRange(Enum.GetValues<LeadFlags>().Where(f => f != LeadFlags.None && flag.HasFlag(f)).Select(f => $"{f} eq true"));
+        }
+
+        if (filter.Team is { } team)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Team eq {team}"));
+        }
+
+        if (filter.Territory is { } territory)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Territory eq {territory}"));
+        }
+
+        if (filter.Quadrant is { } quadrant)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Quadrant eq {quadrant.ToString()}"));
+        }
+
+        if (filter.Suppressed is { } suppressed)
+        {
+            // A comparison on a missing property matches nothing, so "not suppressed" is the negation of "suppressed":
+            // rows written before the Suppressed column existed count as not suppressed instead of vanishing.
+            clauses.Add(suppressed ? "Suppressed eq true" : "not (Suppressed eq true)");
         }
 
         return string.Join(" and ", clauses);

@@ -108,6 +108,22 @@ public sealed class HttpFunctionsTests : IDisposable
     }
 
     [Fact]
+    public async Task ListLeads_filters_by_suppression_and_checks_teams_against_the_playbook()
+    {
+        var leadId = await _app.SubmitPricingFormAsync("http-scope@acme-analytics.com");
+        var reachable = _app.Request("GET", "/api/leads", query: "?suppressed=false");
+        var unknownTeam = _app.Request("GET", "/api/leads", query: "?team=nobody-sales");
+
+        var (reachableStatus, reachableBody) = await FunctionsApp.ExecuteAsync(reachable, await _app.Create<LeadFunctionsApi>().ListLeads(reachable.Request));
+        var (unknownStatus, unknownBody) = await FunctionsApp.ExecuteAsync(unknownTeam, await _app.Create<LeadFunctionsApi>().ListLeads(unknownTeam.Request));
+
+        Assert.Equal(200, reachableStatus);
+        Assert.Contains(leadId, reachableBody, StringComparison.Ordinal);
+        Assert.Equal(400, unknownStatus);
+        Assert.Contains("inbound-sales", unknownBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ListLeads_answers_the_rep_view()
     {
         var leadId = await _app.SubmitPricingFormAsync("http-list@acme-analytics.com");
