@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using LeadFunctions.Domain.Lifecycle;
@@ -13,7 +14,8 @@ namespace LeadFunctions.Engine.Routing;
 /// Picks the rep for a lead handed to sales: back to its recent owner when they can take it; else the territory's rep,
 /// or the territory's team by weighted rotation over the reps who are available and under capacity. The rotation is
 /// shared by every instance: it is read, advanced and saved at the version it was read, and a lost race picks again,
-/// so two instances never hand out the same turn.
+/// so two instances never hand out the same turn. Within one instance a team's picks take turns at a gate, so a burst of
+/// handoffs costs each pick one round trip instead of a storm of lost races on one row; only instances race.
 /// </summary>
 public sealed partial class RepAssigner
 {
@@ -24,6 +26,7 @@ public sealed partial class RepAssigner
     private readonly IRepRoster _roster;
     private readonly ILeadQueries _queries;
     private readonly ILogger<RepAssigner> _logger;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
     public RepAssigner(Playbook playbook, IRepRoster roster, ILeadQueries queries, ILogger<RepAssigner> logger)
     {
@@ -81,6 +84,22 @@ public sealed partial class RepAssigner
             standings[rep.Id] = await StandingAsync(rep, request, availability, now, cancellationToken);
         }
 
+        var gate = _gates.GetOrAdd(team.Id, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await PickAsync(request, team, route, standings, skippedDirect, availability, now, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<Assignment?> PickAsync(
+        AssignmentRequest request, TeamDefinition team, RouteMatch route, Dictionary<string, RepStanding> standings,
+        ImmutableArray<SkippedRep> skippedDirect, IReadOnlyDictionary<string, RepAvailability> availability, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var where = route.Rule is not null ? $"territory '{route.Rule}' -> {team.Id}"
             : request.Team == team.Id ? $"team {team.Id}" : $"default team {team.Id}";
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
