@@ -2,6 +2,7 @@ using System.Globalization;
 using LeadFunctions.Domain.Intake;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Reports;
+using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Engine.Views;
 using LeadFunctions.Http.Answers;
 using Microsoft.AspNetCore.Http;
@@ -18,11 +19,15 @@ public sealed class ViewEndpoints
 
     private readonly ILeadQueries _queries;
     private readonly VelocityReportHandler _velocity;
+    private readonly SlaInbox _inbox;
+    private readonly SweepSchedule _schedule;
 
-    public ViewEndpoints(ILeadQueries queries, VelocityReportHandler velocity)
+    public ViewEndpoints(ILeadQueries queries, VelocityReportHandler velocity, SlaInbox inbox, SweepSchedule schedule)
     {
         _queries = queries;
         _velocity = velocity;
+        _inbox = inbox;
+        _schedule = schedule;
     }
 
     public Task<Results<JsonHttpResult<LeadListView>, ProblemAnswer>> ListAsync(HttpRequest request)
@@ -73,8 +78,11 @@ public sealed class ViewEndpoints
             return Problems.Invalid(errors);
         }
 
-        var page = await _queries.ListAsync(new LeadFilter(stage, status, owner, flag), pageSize, storeToken, cancellationToken);
-        var items = page.Leads.Select(l => LeadView.From(l, []) with { History = null });
+        var filter = new LeadFilter(stage, status, owner, flag);
+        var page = storeToken is null && _inbox.Covers(filter)
+            ? new LeadPage(await _inbox.ReadAsync(filter, cancellationToken), null)
+            : await _queries.ListAsync(filter, pageSize, storeToken, cancellationToken);
+        var items = page.Leads.Select(l => LeadView.From(l, [], _schedule.SlaDueAt(l)) with { History = null });
         return TypedResults.Json(new LeadListView([.. items], ContinuationTokens.ToUrlSafe(page.ContinuationToken)), ApiJson.Options);
     }
 
