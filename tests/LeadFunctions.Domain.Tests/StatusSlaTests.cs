@@ -52,6 +52,44 @@ public sealed class StatusSlaTests
     }
 
     [Fact]
+    public void Warning_clears_when_the_status_changes()
+    {
+        var journey = OwnedBy("rep-ann");
+        journey.Must(TransitionType.SlaWarning, Warning);
+
+        var moved = journey.Must(TransitionType.StageAdvanced, Warning.AddHours(1), data: new TransitionData { ToStage = LifecycleStage.Opportunity, ToStatus = LeadStatus.Unqualified });
+
+        Assert.False(moved.Flags.HasFlag(LeadFlags.SlaWarning));
+    }
+
+    [Fact]
+    public void A_manual_reassignment_gives_the_new_rep_a_clean_fresh_clock()
+    {
+        var playbook = TestData.Default.WithSla(LeadStatus.New, FlagOnly());
+        var journey = OwnedBy("rep-ann", playbook);
+        journey.Must(TransitionType.SlaBreached, Breach);
+
+        var reassigned = journey.Must(TransitionType.Reassigned, Breach.AddHours(1), "back from leave", new TransitionData { Owner = "rep-cat" });
+
+        Assert.Equal(LeadFlags.None, reassigned.Flags);
+        Assert.Equal(new DateTimeOffset(2026, 3, 10, 2, 0, 0, TimeSpan.Zero), DueAt(new SweepSchedule(playbook), reassigned));
+    }
+
+    [Fact]
+    public void A_queued_lead_placed_with_a_rep_later_gets_a_fresh_clock()
+    {
+        var journey = LeadJourney.InSalesInbox(Leads.T0);
+        journey.Place(new Assignment(Team, null, null, "nobody free", Leads.T0, []));
+        journey.Must(TransitionType.SlaBreached, Breach);
+        var retry = journey.Do(TransitionType.AssignmentDue, Breach.AddHours(2));
+
+        var placed = journey.Place(new Assignment(Team, null, "rep-ben", "back in rotation", retry.Audit.OccurredAt, [])).Lead;
+
+        Assert.Equal(LeadFlags.None, placed.Flags);
+        Assert.Equal(new DateTimeOffset(2026, 3, 10, 3, 0, 0, TimeSpan.Zero), DueAt(new SweepSchedule(TestData.Default), placed));
+    }
+
+    [Fact]
     public void Sales_work_in_the_same_status_clears_the_flags_and_restarts_the_clock()
     {
         var playbook = TestData.Default.WithSla(LeadStatus.Connected, new StatusSla { BusinessDays = 2, WarnBeforeHours = 4, OnBreach = SlaBreachAction.None });

@@ -61,6 +61,14 @@ public sealed class StateMachine
         }
 
         var placed = result.Lead.RoutedBy(assignment, assignment.At);
+
+        // A queued lead that finally gets a rep starts that rep's SLA clock afresh; a breach's own reassignment keeps its
+        // flag on show, and the rep it passed over (on the assignment) is what lets the new rep's clock run.
+        if (result.Audit.Type == TransitionType.AssignmentDue && placed.Owner is not null)
+        {
+            placed = placed.WithoutFlag(Lead.SlaFlags);
+        }
+
         return new TransitionResult(placed, result.Audit with { ToOwner = placed.Owner, Assignment = assignment });
     }
 
