@@ -39,6 +39,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp => new StateMachine(sp.GetRequiredService<Playbook>()));
         services.AddSingleton(sp => PlaybookVocabulary.Of(sp.GetRequiredService<Playbook>()));
         services.AddSingleton(sp => new SweepSchedule(sp.GetRequiredService<Playbook>()));
+        services.AddSingleton<SlaInbox>();
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);

@@ -1,3 +1,4 @@
+using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Engine.Identity;
 using LeadFunctions.Engine.Privacy;
 using LeadFunctions.Engine.Views;
@@ -13,17 +14,19 @@ public sealed class LeadEndpoints
 {
     private readonly LeadDetailsHandler _details;
     private readonly EraseLeadHandler _erase;
+    private readonly SweepSchedule _schedule;
 
-    public LeadEndpoints(LeadDetailsHandler details, EraseLeadHandler erase)
+    public LeadEndpoints(LeadDetailsHandler details, EraseLeadHandler erase, SweepSchedule schedule)
     {
         _details = details;
         _erase = erase;
+        _schedule = schedule;
     }
 
     public Task<Results<JsonHttpResult<LeadView>, ProblemAnswer>> GetAsync(string leadId, CancellationToken cancellationToken)
         => StoreOutage.AnswerAsync<Results<JsonHttpResult<LeadView>, ProblemAnswer>>(
             async () => await _details.GetAsync(leadId, cancellationToken) is { } details
-                ? TypedResults.Json(LeadView.From(details.Lead, details.History), ApiJson.Options)
+                ? TypedResults.Json(LeadView.From(details.Lead, details.History, _schedule.SlaDueAt(details.Lead)), ApiJson.Options)
                 : NoSuchLead(),
             p => p,
             cancellationToken);

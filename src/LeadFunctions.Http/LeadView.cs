@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Transitions;
@@ -6,7 +7,8 @@ namespace LeadFunctions.Http;
 
 /// <summary>
 /// The API's view of a lead: canonical names, flags as a list, stamps by stage and status; the sales team holding it
-/// and why its rep has it (<c>assignment</c>); and its history, each line with the owner before and after.
+/// and why its rep has it (<c>assignment</c>); when its status SLA runs out (<c>slaDueAt</c>, null when the status has
+/// none); and its history, each line with the owner before and after.
 /// </summary>
 public sealed record LeadView(
     string Id,
@@ -24,6 +26,7 @@ public sealed record LeadView(
     Assignment? Assignment,
     PastOwner? PreviousOwner,
     IReadOnlyList<string> Flags,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? SlaDueAt,
     IReadOnlyDictionary<string, StampView> StageStamps,
     IReadOnlyDictionary<string, StampView> StatusStamps,
     CampaignStamps Campaigns,
@@ -37,7 +40,8 @@ public sealed record LeadView(
     LeadMessage? LastMessage,
     IReadOnlyList<HistoryView>? History)
 {
-    public static LeadView From(Lead lead, IEnumerable<AuditRecord> history)
+    /// <param name="slaDueAt">From the domain's <c>SweepSchedule.SlaDueAt</c>; the view only carries it.</param>
+    public static LeadView From(Lead lead, IEnumerable<AuditRecord> history, DateTimeOffset? slaDueAt)
     {
         ArgumentNullException.ThrowIfNull(lead);
         ArgumentNullException.ThrowIfNull(history);
@@ -57,6 +61,7 @@ public sealed record LeadView(
             lead.Assignment,
             lead.PreviousOwner,
             [.. Enum.GetValues<LeadFlags>().Where(f => f != LeadFlags.None && lead.Flags.HasFlag(f)).Select(f => f.ToString())],
+            slaDueAt,
             Stamps(lead.StageStamps),
             Stamps(lead.StatusStamps),
             lead.Campaigns,

@@ -3,6 +3,7 @@ using LeadFunctions.Domain.Intake;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Reports;
+using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Engine.Views;
 using LeadFunctions.Http.Answers;
 using Microsoft.AspNetCore.Http;
@@ -20,13 +21,17 @@ public sealed class ViewEndpoints
     private readonly ILeadQueries _queries;
     private readonly VelocityReportHandler _velocity;
     private readonly RoutingRules _routing;
+    private readonly SlaInbox _inbox;
+    private readonly SweepSchedule _schedule;
 
-    public ViewEndpoints(ILeadQueries queries, VelocityReportHandler velocity, Playbook playbook)
+    public ViewEndpoints(ILeadQueries queries, VelocityReportHandler velocity, Playbook playbook, SlaInbox inbox, SweepSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(playbook);
         _queries = queries;
         _velocity = velocity;
         _routing = playbook.Routing;
+        _inbox = inbox;
+        _schedule = schedule;
     }
 
     public Task<Results<JsonHttpResult<LeadListView>, ProblemAnswer>> ListAsync(HttpRequest request)
@@ -79,8 +84,11 @@ public sealed class ViewEndpoints
             return Problems.Invalid(errors);
         }
 
-        var page = await _queries.ListAsync(scope with { Stage = stage, Status = status, Owner = owner, Flag = flag }, pageSize, storeToken, cancellationToken);
-        var items = page.Leads.Select(l => LeadView.From(l, []) with { History = null });
+        var filter = scope with { Stage = stage, Status = status, Owner = owner, Flag = flag };
+        var page = storeToken is null && _inbox.Covers(filter)
+            ? new LeadPage(await _inbox.ReadAsync(filter, cancellationToken), null)
+            : await _queries.ListAsync(filter, pageSize, storeToken, cancellationToken);
+        var items = page.Leads.Select(l => LeadView.From(l, [], _schedule.SlaDueAt(l)) with { History = null });
         return TypedResults.Json(new LeadListView([.. items], ContinuationTokens.ToUrlSafe(page.ContinuationToken)), ApiJson.Options);
     }
 

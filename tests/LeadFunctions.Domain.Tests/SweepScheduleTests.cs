@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Tests.Support;
 using LeadFunctions.Domain.Transitions;
@@ -22,7 +24,7 @@ public sealed class SweepScheduleTests
             [
                 new DueEntry(SweepKind.DisqualifyNoContact, LeadJourney.LeadId, T0.AddDays(30)),
                 new DueEntry(SweepKind.RecycleDark, LeadJourney.LeadId, T0.AddDays(90)),
-                new DueEntry(SweepKind.FlagSlaBreaches, LeadJourney.LeadId, new DateTimeOffset(2026, 3, 5, 9, 0, 0, TimeSpan.Zero)),
+                new DueEntry(SweepKind.FlagSlaBreaches, LeadJourney.LeadId, new DateTimeOffset(2026, 3, 5, 1, 0, 0, TimeSpan.Zero)),
             ],
             due);
     }
@@ -171,8 +173,11 @@ public sealed class SweepScheduleTests
         var lead = LeadJourney.InSalesInbox(TestData.Friday).Lead;
 
         var sla = new DateTimeOffset(2026, 3, 11, 10, 0, 0, TimeSpan.Zero);
-        Assert.Equal(sla, DueAt(SweepKind.FlagSlaBreaches, lead));
-        Assert.Null(Schedule.ActionFor(SweepKind.FlagSlaBreaches, lead, sla.AddMinutes(-1)));
+        var warning = sla.AddHours(-8);
+        Assert.Equal(sla, Schedule.SlaDueAt(lead));
+        Assert.Equal(warning, DueAt(SweepKind.FlagSlaBreaches, lead));
+        Assert.Null(Schedule.ActionFor(SweepKind.FlagSlaBreaches, lead, warning.AddMinutes(-1)));
+        Assert.Equal(new SweepAction(SweepKind.FlagSlaBreaches, TransitionType.SlaWarning, warning), Schedule.ActionFor(SweepKind.FlagSlaBreaches, lead, sla.AddMinutes(-1)));
         Assert.Equal(new SweepAction(SweepKind.FlagSlaBreaches, TransitionType.SlaBreached, sla), Schedule.ActionFor(SweepKind.FlagSlaBreaches, lead, sla));
     }
 
@@ -183,7 +188,7 @@ public sealed class SweepScheduleTests
 
         var lead = journey.Submit("pricing", TestData.GoodFit(), new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero)).Lead; // a Saturday
 
-        Assert.Equal(new DateTimeOffset(2026, 3, 19, 0, 0, 0, TimeSpan.Zero), DueAt(SweepKind.FlagSlaBreaches, lead));
+        Assert.Equal(new DateTimeOffset(2026, 3, 19, 0, 0, 0, TimeSpan.Zero), Schedule.SlaDueAt(lead));
     }
 
     [Fact]
@@ -197,10 +202,11 @@ public sealed class SweepScheduleTests
     }
 
     [Fact]
-    public void Sla_respects_the_playbook_calendar_and_threshold()
+    public void Sla_without_an_sla_table_falls_back_to_the_threshold_and_the_playbook_calendar()
     {
         var playbook = TestData.Default with
         {
+            Sla = ImmutableDictionary<LeadStatus, StatusSla>.Empty,
             BusinessCalendar = TestData.Default.BusinessCalendar with { TimeZone = "America/New_York" },
             Thresholds = TestData.Default.Thresholds with { NewSlaBusinessDays = 1 },
         };

@@ -155,10 +155,11 @@ public sealed class SweepTests : IDisposable
 
         _harness.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 11, 8, 59, 0, TimeSpan.Zero)); // Wednesday, a minute early
         var early = await _harness.SweepAndApplyAsync(SweepKind.FlagSlaBreaches);
+        Assert.False((await LeadAsync(id)).Flags.HasFlag(LeadFlags.SlaBreached));
         _harness.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 11, 9, 0, 0, TimeSpan.Zero));
         var due = await _harness.SweepAndApplyAsync(SweepKind.FlagSlaBreaches);
 
-        Assert.Equal(0, early.Queued);
+        Assert.Equal(1, early.Queued); // the warning, 8 hours ahead
         Assert.Equal(1, due.Queued);
         Assert.True((await LeadAsync(id)).Flags.HasFlag(LeadFlags.SlaBreached));
         await _harness.ApplyAsync(id, TransitionType.FirstOutreachSent);

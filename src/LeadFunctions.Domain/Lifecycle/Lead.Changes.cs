@@ -9,6 +9,9 @@ namespace LeadFunctions.Domain.Lifecycle;
 /// </summary>
 public sealed partial record Lead
 {
+    /// <summary>Both SLA flags: they belong to one status and one clock, and go together.</summary>
+    internal const LeadFlags SlaFlags = LeadFlags.SlaWarning | LeadFlags.SlaBreached;
+
     /// <summary>Moves the stage forward; a target behind the current stage is left alone (stages never slide back on their own).</summary>
     internal Lead AdvanceTo(LifecycleStage target, DateTimeOffset at, string? campaign = null)
         => target > Stage ? MoveStage(target, at, campaign) : this;
@@ -24,6 +27,7 @@ public sealed partial record Lead
                 Campaigns = Campaigns.OnEntering(target, campaign),
             };
 
+    /// <summary>The SLA is per status: its warning and breach belong to the status the lead leaves.</summary>
     internal Lead MoveStatus(LeadStatus target, DateTimeOffset at)
         => target == Status
             ? this
@@ -31,7 +35,7 @@ public sealed partial record Lead
             {
                 Status = target,
                 StatusStamps = StampBook.Move(StatusStamps, Status, target, at),
-                Flags = target == LeadStatus.New ? Flags : Flags & ~LeadFlags.SlaBreached,
+                Flags = Flags & ~SlaFlags,
             };
 
     /// <summary>

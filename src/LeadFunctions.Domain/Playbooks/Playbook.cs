@@ -25,6 +25,16 @@ public sealed record Playbook
     public ImmutableDictionary<TransitionType, TransitionRule> Transitions { get; init; } = ImmutableDictionary<TransitionType, TransitionRule>.Empty;
     public SweepRules Sweeps { get; init; } = new();
 
+    /// <summary>Per-status service levels. New always has one (falling back to <see cref="Thresholds.NewSlaBusinessDays"/>).</summary>
+    public ImmutableDictionary<LeadStatus, StatusSla> Sla { get; init; } = ImmutableDictionary<LeadStatus, StatusSla>.Empty;
+
+    /// <summary>The service level of <paramref name="status"/> with its days resolved, or null when the status has none.</summary>
+    public StatusSla? SlaFor(LeadStatus status)
+    {
+        var sla = Sla.GetValueOrDefault(status) ?? (status == LeadStatus.New ? new StatusSla() : null);
+        return sla is { BusinessDays: null } && status == LeadStatus.New ? sla with { BusinessDays = Thresholds.NewSlaBusinessDays } : sla;
+    }
+
     public bool IsEnabled(LifecycleStage stage) => Stages.Any(s => s.Name == stage && s.Enabled);
 
     public FormDefinition? FindForm(string formId) => Forms.GetValueOrDefault(formId);

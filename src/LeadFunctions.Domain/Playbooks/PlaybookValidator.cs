@@ -22,6 +22,7 @@ public static class PlaybookValidator
         ValidateTransitions(playbook, errors);
         RoutingValidator.Validate(playbook.Routing, errors);
         ValidateQuadrants(playbook, errors);
+        SlaValidator.Validate(playbook, errors);
         return errors;
     }
 

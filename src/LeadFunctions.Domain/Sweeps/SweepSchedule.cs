@@ -1,6 +1,7 @@
 using LeadFunctions.Domain.Calendar;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Playbooks;
+using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Transitions;
 
 namespace LeadFunctions.Domain.Sweeps;
@@ -39,14 +40,15 @@ public sealed class SweepSchedule
 
     /// <summary>The action a sweep takes on the lead as of <paramref name="now"/>, or null when it is not (or no longer) due.</summary>
     public SweepAction? ActionFor(SweepKind kind, Lead lead, DateTimeOffset now)
-        => DueAt(kind, lead) is { } due && due.At <= now ? new SweepAction(kind, due.Command, due.At) : null;
+        => DueAt(kind, lead, now) is { } due && due.At <= now ? new SweepAction(kind, due.Command, due.At) : null;
 
-    private (DateTimeOffset At, TransitionType Command)? DueAt(SweepKind kind, Lead lead) => kind switch
+    /// <param name="now">Null when listing due dates for the index; given when a sweep acts, so a missed warning gives way to the breach.</param>
+    private (DateTimeOffset At, TransitionType Command)? DueAt(SweepKind kind, Lead lead, DateTimeOffset? now = null) => kind switch
     {
         SweepKind.DisqualifyNoContact => NoContactDue(lead),
         SweepKind.RecycleDark => DarkDue(lead),
         SweepKind.FlagCheckBacks => CheckBackDue(lead),
-        SweepKind.FlagSlaBreaches => SlaDue(lead),
+        SweepKind.FlagSlaBreaches => SlaDue(lead, now),
         SweepKind.AssignQueued => QueuedDue(lead),
         _ => null,
     };
@@ -91,16 +93,48 @@ public sealed class SweepSchedule
         _ => null,
     };
 
-    /// <summary>Seed 000: nobody stays New for more than three business days.</summary>
-    private (DateTimeOffset, TransitionType)? SlaDue(Lead lead)
+    /// <summary>
+    /// When the lead's status SLA runs out (the inbox sorts on it), or null when its status has none. The clock runs from
+    /// the latest of: entering the status, its current rep getting it (a reassigned lead gives the new rep a fresh
+    /// clock), and the last contact made (a rep who reached the person has worked it).
+    /// </summary>
+    public DateTimeOffset? SlaDueAt(Lead lead)
     {
-        if (lead.Status != LeadStatus.New || lead.Flags.HasFlag(LeadFlags.SlaBreached))
+        ArgumentNullException.ThrowIfNull(lead);
+        if (_playbook.SlaFor(lead.Status) is not { BusinessDays: { } days })
         {
             return null;
         }
 
-        return (_calendar.AddBusinessDays(lead.EnteredStatusAt, _playbook.Thresholds.NewSlaBusinessDays), TransitionType.SlaBreached);
+        DateTimeOffset? ownerSince = lead is { Owner: { } owner, Assignment: { } placed } && placed.Rep == owner ? placed.At : null;
+        var clock = Max(ownerSince, lead.LastContactAt, lead.EnteredStatusAt);
+        return _calendar.AddBusinessDays(clock, days);
     }
+
+    /// <summary>
+    /// Seed 000 and issue 14: nobody sits in a status longer than its SLA. The warning comes first (when the playbook asks
+    /// for one), then the breach; a sweep that comes round after the breach skips straight to it.
+    /// </summary>
+    private (DateTimeOffset, TransitionType)? SlaDue(Lead lead, DateTimeOffset? now = null)
+    {
+        if (SlaDueAt(lead) is not { } breach || BreachAnswered(lead))
+        {
+            return null;
+        }
+
+        var warnBefore = _playbook.SlaFor(lead.Status)!.WarnBeforeHours;
+        var warnAt = breach.AddHours(-warnBefore);
+        var warned = warnBefore == 0 || lead.Flags.HasFlag(LeadFlags.SlaWarning) || now >= breach;
+        return warned ? (breach, TransitionType.SlaBreached) : (warnAt, TransitionType.SlaWarning);
+    }
+
+    /// <summary>
+    /// A breach stops the clock (flag only, or escalated to a manager, who is not escalated again), except when it
+    /// moved the lead on to another rep: the rep it passed over is on the assignment, and the new rep's clock runs.
+    /// </summary>
+    private static bool BreachAnswered(Lead lead)
+        => lead.Flags.HasFlag(LeadFlags.SlaBreached)
+            && !(lead.Owner is not null && lead.Assignment is { } placed && placed.Skipped.Any(s => s.Why == RepStanding.PassedOver));
 
     /// <summary>A lead waiting in its team's queue is tried again when routing said it might place it.</summary>
     private static (DateTimeOffset, TransitionType)? QueuedDue(Lead lead)

@@ -61,6 +61,14 @@ public sealed class StateMachine
         }
 
         var placed = result.Lead.RoutedBy(assignment, assignment.At);
+
+        // A queued lead that finally gets a rep starts that rep's SLA clock afresh; a breach's own reassignment keeps its
+        // flag on show, and the rep it passed over (on the assignment) is what lets the new rep's clock run.
+        if (result.Audit.Type == TransitionType.AssignmentDue && placed.Owner is not null)
+        {
+            placed = placed.WithoutFlag(Lead.SlaFlags);
+        }
+
         return new TransitionResult(placed, result.Audit with { ToOwner = placed.Owner, Assignment = assignment });
     }
 
@@ -108,7 +116,7 @@ public sealed class StateMachine
     private Lead FinishApplied(Lead? before, Lead next, TransitionCommand command)
     {
         var owned = SettleOwner(before, next, command);
-        var worked = command.Type.IsSalesWork() ? owned.WithoutFlag(LeadFlags.CheckBackDue) : owned;
+        var worked = command.Type.IsSalesWork() ? owned.WithoutFlag(LeadFlags.CheckBackDue | Lead.SlaFlags) : owned;
         return worked.AtVersion((before?.Version ?? 0) + 1);
     }
 
@@ -126,7 +134,8 @@ public sealed class StateMachine
             return next.Owner is null && next.SalesTeam is null ? next : next.HandedBack(statusOwner ?? Team.Marketing, at);
         }
 
-        if (command.Type == TransitionType.Reassigned)
+        // These rules place the lead themselves, with their own reason (an SLA escalation names the manager).
+        if (command.Type is TransitionType.Reassigned or TransitionType.SlaBreached)
         {
             return next;
         }
@@ -158,14 +167,28 @@ public sealed class StateMachine
 
         var handedOff = after.HandedToSalesAt is { } at && at != before?.HandedToSalesAt && after.Owner is null;
         var retry = command.Type == TransitionType.AssignmentDue;
-        if (!handedOff && !retry)
+        var passOver = SlaReassignmentOf(before, after, command);
+        if (!handedOff && !retry && passOver is null)
         {
             return null;
         }
 
+        // A breach goes round the team's rotation: offering the lead back to the rep before would bounce it between two reps.
+        var returnTo = passOver is null ? after.PreviousOwner : null;
         return new AssignmentRequest(
-            after.Person, command.Payload.Submission?.FormId ?? after.LastFormId, after.Quadrant, after.PreviousOwner, after.SalesTeam,
-            PickId: command.CommandId);
+            after.Person, command.Payload.Submission?.FormId ?? after.LastFormId, after.Quadrant, returnTo, after.SalesTeam,
+            passOver, command.CommandId);
+    }
+
+    /// <summary>The rep to pass over when a breach is answered by reassigning: the owner whose clock ran out, within their team.</summary>
+    private string? SlaReassignmentOf(Lead? before, Lead after, TransitionCommand command)
+    {
+        if (command.Type != TransitionType.SlaBreached || before?.Owner is not { } breachedRep || after.SalesTeam is null)
+        {
+            return null;
+        }
+
+        return _playbook.SlaFor(before.Status)?.OnBreach == SlaBreachAction.Reassign ? breachedRep : null;
     }
 
     private static AuditRecord AuditOf(Lead? before, Lead after, TransitionCommand command, string? rejection, DateTimeOffset recordedAt) => new(

@@ -31,13 +31,16 @@ public enum TransitionType
 
     /// <summary>A rep of the team a queued lead waits with became available: routing tries again.</summary>
     AssignmentDue,
+
+    /// <summary>The lead's status SLA runs out soon (the playbook's warning lead time): its rep is warned.</summary>
+    SlaWarning,
 }
 
 public static class TransitionTypes
 {
     public static bool IsSystem(this TransitionType type) => type is TransitionType.NoContactTimeout
         or TransitionType.WentDark or TransitionType.CheckBackDue or TransitionType.OpportunityResurfaced or TransitionType.SlaBreached
-        or TransitionType.AssignmentDue;
+        or TransitionType.AssignmentDue or TransitionType.SlaWarning;
 
     /// <summary>Commands that mean a person on the team worked the lead: they clear the attention flags.</summary>
     public static bool IsSalesWork(this TransitionType type) => type is TransitionType.FirstOutreachSent

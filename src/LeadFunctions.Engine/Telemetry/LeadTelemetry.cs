@@ -24,6 +24,7 @@ public sealed class LeadTelemetry : IDisposable
     private readonly Histogram<double> _sweepDuration;
     private readonly Counter<long> _sweepFailures;
     private readonly Counter<long> _slaBreaches;
+    private readonly Counter<long> _slaWarnings;
     private readonly Counter<long> _assignments;
 
     public LeadTelemetry(IMeterFactory meterFactory)
@@ -37,7 +38,9 @@ public sealed class LeadTelemetry : IDisposable
         _sweepLeads = _meter.CreateCounter<long>("leadfunctions.sweep.leads", description: "Leads examined, changed and skipped by sweeps.");
         _sweepDuration = _meter.CreateHistogram<double>("leadfunctions.sweep.duration", unit: "s", description: "Sweep run time.");
         _sweepFailures = _meter.CreateCounter<long>("leadfunctions.sweep.failures", description: "Sweep runs that stopped on an error.");
-        _slaBreaches = _meter.CreateCounter<long>("leadfunctions.sla.breaches", description: "New leads not worked within the SLA.");
+        _slaBreaches = _meter.CreateCounter<long>(
+            "leadfunctions.sla.breaches", description: "Leads not worked within their status SLA, by the action taken (reassign, escalate, none).");
+        _slaWarnings = _meter.CreateCounter<long>("leadfunctions.sla.warnings", description: "Leads whose status SLA runs out soon.");
         _assignments = _meter.CreateCounter<long>(
             "leadfunctions.leads.assigned", description: "Leads placed by routing, by team and rep (rep 'queue' when none could take it).");
     }
@@ -60,10 +63,31 @@ public sealed class LeadTelemetry : IDisposable
             _captured.Add(1, new("form", formId), new("stage", result.Lead.Stage.ToString()), new("status", result.Lead.Status.ToString()));
         }
 
+        if (result.Audit.Type == TransitionType.SlaWarning)
+        {
+            _slaWarnings.Add(1);
+        }
+
         if (result.Audit.Type == TransitionType.SlaBreached)
         {
-            _slaBreaches.Add(1);
+            _slaBreaches.Add(1, new KeyValuePair<string, object?>("action", BreachActionOf(result)));
         }
+    }
+
+    /// <summary>
+    /// What the breach did, read off its audit line: a placement that passed the breached rep over is a reassignment
+    /// (even when nobody else could take it and it waits in the queue), another change of owner is an escalation, and a
+    /// breach that kept the owner only raised the flag.
+    /// </summary>
+    private static string BreachActionOf(TransitionResult result)
+    {
+        var audit = result.Audit;
+        if (audit.Assignment?.Skipped.Any(s => s.Why == RepStanding.PassedOver && s.Rep == audit.FromOwner) == true)
+        {
+            return "reassign";
+        }
+
+        return audit.FromOwner != audit.ToOwner ? "escalate" : "none";
     }
 
     /// <summary>Rep ids are handles from the playbook (a bounded set), not people's names.</summary>

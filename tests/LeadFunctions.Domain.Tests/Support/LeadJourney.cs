@@ -1,5 +1,6 @@
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Playbooks;
+using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Transitions;
 
 namespace LeadFunctions.Domain.Tests.Support;
@@ -45,6 +46,15 @@ internal sealed class LeadJourney
         var result = Do(type, at, reason, data);
         Assert.True(result.Applied, $"{type} was rejected: {result.Audit.RejectionCode}");
         return result.Lead;
+    }
+
+    /// <summary>Places the last result's handoff with the rep routing would have chosen, as the engine does.</summary>
+    public TransitionResult Place(Assignment assignment)
+    {
+        var result = StateMachine.Assign(Last ?? throw new InvalidOperationException("Nothing was applied yet."), assignment);
+        _lead = result.Lead;
+        Last = result;
+        return result;
     }
 
     public TransitionResult Apply(TransitionCommand command)

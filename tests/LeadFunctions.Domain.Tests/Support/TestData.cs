@@ -52,6 +52,12 @@ internal static class TestData
         Thresholds = playbook.Thresholds with { CheckBackHandsToSales = false },
     };
 
+    /// <summary>Sets one status's service level, replacing the shipped one for that status.</summary>
+    public static Playbook WithSla(this Playbook playbook, LeadStatus status, StatusSla sla) => playbook with
+    {
+        Sla = playbook.Sla.SetItem(status, sla),
+    };
+
     /// <summary>No quadrant names a status for "not interested": every such lead is disqualified.</summary>
     public static Playbook WithoutNotInterestedStatuses(this Playbook playbook) => playbook with
     {

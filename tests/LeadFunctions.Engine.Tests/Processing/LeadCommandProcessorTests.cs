@@ -81,7 +81,7 @@ public sealed class LeadCommandProcessorTests : IDisposable
         [
             new(SweepKind.DisqualifyNoContact, _leadId, now.AddDays(30)),
             new(SweepKind.RecycleDark, _leadId, now.AddDays(90)),
-            new(SweepKind.FlagSlaBreaches, _leadId, new DateTimeOffset(2026, 3, 5, 10, 0, 0, TimeSpan.Zero)),
+            new(SweepKind.FlagSlaBreaches, _leadId, new DateTimeOffset(2026, 3, 5, 2, 0, 0, TimeSpan.Zero)), // the SLA warning, 8 hours before the breach
         ];
         Assert.Equal(expected, save.DueAfter.OrderBy(e => e.Sweep));
         Assert.Empty(_h.Removed);
@@ -449,13 +449,15 @@ public sealed class LeadCommandProcessorTests : IDisposable
     [Fact]
     public async Task Due_before_and_after_differ_exactly_by_the_entry_the_command_answers()
     {
-        // An SLA breach only flags the lead: its SLA entry goes, the no-contact and dark clocks stay as they were.
+        // An SLA breach of a lead nobody owns only flags it: its SLA entry (still the missed warning's) goes, the
+        // no-contact and dark clocks stay as they were.
         var lead = _h.NewSqlLead(Email, _h.Now);
         var stored = _h.StoredAs(lead, "e1");
         var sla = Assert.Single(stored.Due, e => e.Sweep == SweepKind.FlagSlaBreaches);
         _h.OnLoad(stored);
 
-        var outcome = await _h.Processor.ProcessAsync(_leadId, Harness.Command(TransitionType.SlaBreached, "sweep:sla", sla.DueAt, "sweep:flag-sla-breaches"), CancellationToken.None);
+        var breach = sla.DueAt.AddHours(Harness.Playbook.SlaFor(LeadStatus.New)!.WarnBeforeHours);
+        var outcome = await _h.Processor.ProcessAsync(_leadId, Harness.Command(TransitionType.SlaBreached, "sweep:sla", breach, "sweep:flag-sla-breaches"), CancellationToken.None);
 
         Assert.Equal(OutcomeKind.Applied, outcome.Kind);
         var save = Assert.Single(_h.Saves);

@@ -66,7 +66,10 @@ public sealed class SweepRunnerTests : IDisposable
     [Fact]
     public async Task A_due_lead_is_queued_under_the_sweep_command_id_and_left_for_the_consumer()
     {
-        var lead = Stored(_h.NewSqlLead("ana@acme.example", _start));
+        // Warned already, so the breach is the entry the lead lists.
+        var fresh = _h.NewSqlLead("ana@acme.example", _start);
+        var warnAt = _h.Schedule.DueDates(fresh).Single(d => d.Sweep == SweepKind.FlagSlaBreaches).DueAt;
+        var lead = Stored(_h.Machine.Apply(fresh.Id, fresh, Harness.Command(TransitionType.SlaWarning, "sweep:warn", warnAt, "sweep:flag-sla-breaches"), warnAt).Lead);
         var action = _h.Schedule.ActionFor(SweepKind.FlagSlaBreaches, lead, _slaAsOf)!;
         var entry = new DueEntry(SweepKind.FlagSlaBreaches, lead.Id, action.DueAt);
         Pages(SweepKind.FlagSlaBreaches, _slaAsOf, [entry]);
@@ -125,7 +128,10 @@ public sealed class SweepRunnerTests : IDisposable
     [Fact]
     public async Task Due_lead_is_changed_through_the_processor_under_the_sweep_action_command_id()
     {
-        var lead = Stored(_h.NewSqlLead("ana@acme.example", _start));
+        // Warned already, so the breach is the entry the lead lists.
+        var fresh = _h.NewSqlLead("ana@acme.example", _start);
+        var warnAt = _h.Schedule.DueDates(fresh).Single(d => d.Sweep == SweepKind.FlagSlaBreaches).DueAt;
+        var lead = Stored(_h.Machine.Apply(fresh.Id, fresh, Harness.Command(TransitionType.SlaWarning, "sweep:warn", warnAt, "sweep:flag-sla-breaches"), warnAt).Lead);
         var action = _h.Schedule.ActionFor(SweepKind.FlagSlaBreaches, lead, _slaAsOf)!;
         var entry = new DueEntry(SweepKind.FlagSlaBreaches, lead.Id, action.DueAt);
         Pages(SweepKind.FlagSlaBreaches, _slaAsOf, [entry]);
@@ -390,7 +396,10 @@ public sealed class SweepRunnerTests : IDisposable
     {
         // The entry names an older due date than the lead's current one (e.g. written under an earlier playbook);
         // the lead is still due, so the sweep applies the current occurrence and drops the entry the write did not cover.
-        var lead = Stored(_h.NewSqlLead("ana@acme.example", _start));
+        // Warned already, so the breach is the entry the lead lists.
+        var fresh = _h.NewSqlLead("ana@acme.example", _start);
+        var warnAt = _h.Schedule.DueDates(fresh).Single(d => d.Sweep == SweepKind.FlagSlaBreaches).DueAt;
+        var lead = Stored(_h.Machine.Apply(fresh.Id, fresh, Harness.Command(TransitionType.SlaWarning, "sweep:warn", warnAt, "sweep:flag-sla-breaches"), warnAt).Lead);
         var action = _h.Schedule.ActionFor(SweepKind.FlagSlaBreaches, lead, _slaAsOf)!;
         var staleEntry = new DueEntry(SweepKind.FlagSlaBreaches, lead.Id, action.DueAt.AddDays(-1));
         Pages(SweepKind.FlagSlaBreaches, _slaAsOf, [staleEntry]);

@@ -36,7 +36,8 @@ internal static class OwnershipRules
 
         var teamId = team?.Id ?? lead.SalesTeam ?? RoutingIds.NoTeam;
         var assignment = new Assignment(teamId, null, owner, $"reassigned by {command.Actor}: {command.Reason}", command.OccurredAt, []);
-        return Decision.To(lead.RoutedBy(assignment, command.OccurredAt));
+        // The new owner's SLA clock starts now; flags raised on the last owner's clock would stop it.
+        return Decision.To(lead.RoutedBy(assignment, command.OccurredAt).WithoutFlag(Lead.SlaFlags));
     }
 
     /// <summary>Only a lead still waiting in a team's queue is owed another try; anything else has moved on since.</summary>

@@ -1,6 +1,7 @@
 using LeadFunctions.Domain.Intake;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Playbooks;
+using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Sweeps;
 
 namespace LeadFunctions.Domain.Transitions.Rules;
@@ -24,7 +25,8 @@ internal static class SweepCommandRules
             TransitionType.CheckBackDue => CheckBackCameDue(lead, action.DueAt, at, playbook),
             TransitionType.OpportunityResurfaced => lead.WithFlag(LeadFlags.CheckBackDue)
                 .ResurfaceOn(NextAfter(action.DueAt, at, playbook.Thresholds.DeadOpportunityResurfaceMonths)),
-            TransitionType.SlaBreached => lead.WithFlag(LeadFlags.SlaBreached),
+            TransitionType.SlaWarning => lead.WithFlag(LeadFlags.SlaWarning),
+            TransitionType.SlaBreached => SlaRan(lead, at, playbook),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.Type, "Not a sweep command."),
         });
     }
@@ -39,12 +41,30 @@ internal static class SweepCommandRules
         return playbook.Thresholds.CheckBackHandsToSales ? SalesRouting.HandRaise(flagged, playbook, at, campaign: null) : flagged;
     }
 
+    /// <summary>
+    /// The breach supersedes the warning. Escalating hands the lead to its team's manager here; reassigning is routing's
+    /// job (the state machine asks for it with the breached rep passed over); a team without a manager keeps the rep.
+    /// </summary>
+    private static Lead SlaRan(Lead lead, DateTimeOffset at, Playbook playbook)
+    {
+        var breached = lead.WithoutFlag(LeadFlags.SlaWarning).WithFlag(LeadFlags.SlaBreached);
+        if (playbook.SlaFor(lead.Status)?.OnBreach != SlaBreachAction.Escalate
+            || playbook.Routing.FindTeam(lead.SalesTeam) is not { Manager: { } manager } team
+            || manager == lead.Owner)
+        {
+            return breached;
+        }
+
+        var reason = $"SLA for {lead.Status} ran out with {lead.Owner ?? "the team queue"}: escalated to the team's manager";
+        return breached.RoutedBy(new Assignment(team.Id, null, manager, reason, at, []), at);
+    }
+
     private static SweepKind KindOf(TransitionType type) => type switch
     {
         TransitionType.NoContactTimeout => SweepKind.DisqualifyNoContact,
         TransitionType.WentDark => SweepKind.RecycleDark,
         TransitionType.CheckBackDue or TransitionType.OpportunityResurfaced => SweepKind.FlagCheckBacks,
-        TransitionType.SlaBreached => SweepKind.FlagSlaBreaches,
+        TransitionType.SlaWarning or TransitionType.SlaBreached => SweepKind.FlagSlaBreaches,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a sweep command."),
     };
 
