@@ -88,7 +88,7 @@ public static class LeadApi
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
         keyed.MapGet(ApiRoutes.Leads, (HttpRequest request, [FromServices] ViewEndpoints views) => views.ListAsync(request))
             .WithName("ListLeads").WithSummary("A rep's view, paged")
-            .WithDescription("Query: stage, status, owner, flag (CheckBackDue or SlaBreached), pageSize (1-100, default 25), continuationToken.")
+            .WithDescription("Query: stage, status, owner, flag (CheckBackDue, SlaBreached, Unassigned, SlaWarning), team, territory, quadrant, suppressed, pageSize (1-100, default 25), continuationToken. owner with a status that has an SLA is a rep's inbox: every such lead at once, soonest SLA due first.")
             .WithMetadata(ViewQueryDocumentation.Parameters)
             .Produces<LeadListView>().Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
         keyed.MapGet(ApiRoutes.Velocity, ([FromServices] ViewEndpoints views, CancellationToken cancellationToken) => views.VelocityAsync(cancellationToken))

@@ -54,7 +54,7 @@ public sealed class ViewEndpoints
         var flag = Enum<LeadFlags>(query, "flag", errors);
         if (flag == LeadFlags.None)
         {
-            errors.Add(new FieldError("flag", "Must be CheckBackDue or SlaBreached."));
+            errors.Add(new FieldError("flag", $"Must be one of: {string.Join(", ", System.Enum.GetValues<LeadFlags>().Where(f => f != LeadFlags.None))}."));
         }
 
         var owner = Single(query, "owner", errors)?.Trim();

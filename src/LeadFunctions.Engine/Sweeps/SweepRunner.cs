@@ -121,7 +121,7 @@ public sealed partial class SweepRunner
 
         // The consumer applies it and its transaction removes the lead's entry; queueing it again on a later run is
         // harmless: same command id.
-        var command = new TransitionCommand(action.CommandId, action.Command, now, Actor: CommandIds.SweepActor(sweep), Reason: ReasonOf(sweep));
+        var command = new TransitionCommand(action.CommandId, action.Command, now, Actor: CommandIds.SweepActor(sweep), Reason: ReasonOf(action.Command));
         await _publisher.PublishAsync(new TransitionEnvelope(entry.LeadId, command), cancellationToken);
         Interlocked.Increment(ref tally.Queued);
         if (action.DueAt != entry.DueAt)
@@ -155,14 +155,17 @@ public sealed partial class SweepRunner
         await _dueIndex.RemoveAsync([entry], cancellationToken);
     }
 
-    private static string ReasonOf(SweepKind sweep) => sweep switch
+    /// <summary>By command, not by sweep: one sweep may owe a lead different steps (an SLA warning, then its breach).</summary>
+    private static string ReasonOf(TransitionType command) => command switch
     {
-        SweepKind.DisqualifyNoContact => "no-contact",
-        SweepKind.RecycleDark => "went-dark",
-        SweepKind.FlagCheckBacks => "check-back-due",
-        SweepKind.FlagSlaBreaches => "sla-breached",
-        SweepKind.AssignQueued => "queued-for-a-rep",
-        _ => throw new ArgumentOutOfRangeException(nameof(sweep), sweep, "Not a sweep."),
+        TransitionType.NoContactTimeout => "no-contact",
+        TransitionType.WentDark => "went-dark",
+        TransitionType.CheckBackDue => "check-back-due",
+        TransitionType.OpportunityResurfaced => "opportunity-resurfaced",
+        TransitionType.SlaWarning => "sla-warning",
+        TransitionType.SlaBreached => "sla-breached",
+        TransitionType.AssignmentDue => "queued-for-a-rep",
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Not a sweep's command."),
     };
 
     private sealed class Tally

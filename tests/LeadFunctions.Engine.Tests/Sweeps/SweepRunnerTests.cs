@@ -163,6 +163,20 @@ public sealed class SweepRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task An_sla_warning_is_recorded_with_its_own_reason_not_the_breachs()
+    {
+        var lead = Stored(_h.NewSqlLead("ana@acme.example", _start));
+        var warning = _h.Schedule.DueDates(lead).Single(d => d.Sweep == SweepKind.FlagSlaBreaches);
+        Pages(SweepKind.FlagSlaBreaches, warning.DueAt, [warning]);
+
+        await Run(SweepKind.FlagSlaBreaches, warning.DueAt);
+        await _h.DrainQueueAsync();
+
+        var save = Assert.Single(_h.Saves);
+        Assert.Equal((TransitionType.SlaWarning, "sla-warning"), (save.Audit.Type, save.Audit.Reason));
+    }
+
+    [Fact]
     public async Task A_due_lead_is_read_by_the_sweep_and_again_by_the_consumer_whose_read_guards_the_write()
     {
         var lead = Stored(_h.NewSqlLead("ana@acme.example", _start));
