@@ -63,7 +63,7 @@ public sealed partial class EmittedNames
         return new EmittedNames(metrics.Keys.ToHashSet(), tags.Keys.ToHashSet(), properties, templates);
     }
 
-    /// <summary>Intake, a replay, an applied and a refused command, every sweep, and an SLA breach.</summary>
+    /// <summary>Intake (routed to a rep), a replay, an applied and a refused command, every sweep, and the commands they queue applied (an SLA breach).</summary>
     private static async Task RunADayAsync(FunctionsApp app)
     {
         var leadId = await app.SubmitPricingFormAsync("workbook@acme-analytics.com");
@@ -76,6 +76,12 @@ public sealed partial class EmittedNames
         foreach (var sweep in Enum.GetValues<Domain.Sweeps.SweepKind>())
         {
             await sweeps.RunAsync(sweep, asOf: null, dryRun: false, CancellationToken.None);
+        }
+
+        // What the Service Bus trigger would do with what the sweeps queued.
+        foreach (var queued in app.Publisher.Sent)
+        {
+            await processor.ProcessAsync(queued.LeadId, queued.Command, CancellationToken.None);
         }
     }
 
