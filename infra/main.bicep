@@ -98,6 +98,12 @@ param flagSlaBreachesSchedule string = '0 */30 * * * *'
 @description('NCRONTAB (with seconds) for the assign-queued sweep (leads waiting in a team queue).')
 param assignQueuedSchedule string = '0 */5 * * * *'
 
+@description('NCRONTAB (with seconds) for the suppress-unengaged sweep (recycled leads silent since recycling).')
+param suppressUnengagedSchedule string = '0 45 6 * * *'
+
+@description('NCRONTAB (with seconds) for the decay-interest sweep (marketing leads whose interest faded).')
+param decayInterestSchedule string = '0 0 6 * * *'
+
 // Names are derived from a hash of subscription, environment and region so
 // redeploys are idempotent and parallel environments never collide.
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -124,6 +130,8 @@ var schedules sweepSchedules = {
   flagCheckBacks: flagCheckBacksSchedule
   flagSlaBreaches: flagSlaBreachesSchedule
   assignQueued: assignQueuedSchedule
+  suppressUnengaged: suppressUnengagedSchedule
+  decayInterest: decayInterestSchedule
 }
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {

@@ -97,6 +97,8 @@ var appSettings = concat(
     { name: 'Sweeps__FlagCheckBacks__Schedule', value: schedules.flagCheckBacks }
     { name: 'Sweeps__FlagSlaBreaches__Schedule', value: schedules.flagSlaBreaches }
     { name: 'Sweeps__AssignQueued__Schedule', value: schedules.assignQueued }
+    { name: 'Sweeps__SuppressUnengaged__Schedule', value: schedules.suppressUnengaged }
+    { name: 'Sweeps__DecayInterest__Schedule', value: schedules.decayInterest }
   ],
   // Unset means the built-in playbook; a path that names no file in the package stops the app at start.
   empty(playbookPath) ? [] : [{ name: 'Playbook__Path', value: playbookPath }],

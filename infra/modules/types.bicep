@@ -17,4 +17,10 @@ type sweepSchedules = {
 
   @description('Sweeps__AssignQueued__Schedule')
   assignQueued: string
+
+  @description('Sweeps__SuppressUnengaged__Schedule')
+  suppressUnengaged: string
+
+  @description('Sweeps__DecayInterest__Schedule')
+  decayInterest: string
 }

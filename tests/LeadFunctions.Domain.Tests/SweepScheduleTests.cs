@@ -265,7 +265,7 @@ public sealed class SweepScheduleTests
             Assert.Equal(kind, parsed);
         }
 
-        Assert.Equal(["disqualify-no-contact", "recycle-dark", "flag-check-backs", "flag-sla-breaches", "assign-queued"], SweepNames.All);
+        Assert.Equal(["disqualify-no-contact", "recycle-dark", "flag-check-backs", "flag-sla-breaches", "assign-queued", "suppress-unengaged", "decay-interest"], SweepNames.All);
         Assert.False(SweepNames.TryParse(null, out _));
         Assert.False(SweepNames.TryParse("Recycle-Dark", out _));
     }

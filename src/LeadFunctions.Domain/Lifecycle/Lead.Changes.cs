@@ -90,6 +90,9 @@ public sealed partial record Lead
         Campaigns = Campaigns.OnEntering(LifecycleStage.SQL, campaign),
     };
 
+    /// <summary>Interest that faded: the score decays (the one way it goes down) and interest is what the score says now.</summary>
+    internal Lead WithDecayedActivity(int activityScore, Interest interest) => this with { ActivityScore = activityScore, Interest = interest };
+
     /// <summary>A person's verdict on interest (a rep qualified them, or heard no): it replaces what scoring said.</summary>
     internal Lead WithInterest(Interest interest) => this with { Interest = interest };
 
@@ -129,6 +132,9 @@ public sealed partial record Lead
         LastContactAt = Later(LastContactAt, at),
         LastActivityAt = Later(LastActivityAt, at),
     };
+
+    /// <summary>Lifts a suppression, but only one for this reason: a bounce or an unsubscribe is not lifted by anything else.</summary>
+    internal Lead UnsuppressedFrom(string reason) => SuppressedReason == reason ? this with { SuppressedReason = null } : this;
 
     /// <summary>The first reason marketing e-mail stopped is the one kept.</summary>
     internal Lead SuppressedFor(string reason) => this with { SuppressedReason = SuppressedReason ?? reason };

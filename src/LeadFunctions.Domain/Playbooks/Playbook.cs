@@ -130,6 +130,12 @@ public sealed record InterestRules
 {
     /// <summary>Activity score from which an informational lead counts as high interest.</summary>
     public int HighInterestScore { get; init; } = 50;
+
+    /// <summary>
+    /// Days for a marketing lead's activity score to halve without new activity, so "high interest" reflects current
+    /// priorities; 0 keeps scores for ever.
+    /// </summary>
+    public int HalfLifeDays { get; init; }
 }
 
 public sealed record Thresholds
@@ -147,6 +153,9 @@ public sealed record Thresholds
     /// </summary>
     public bool CheckBackHandsToSales { get; init; } = true;
     public int DeadOpportunityResurfaceMonths { get; init; } = 6;
+
+    /// <summary>A recycled lead with no activity for this many days after recycling is no longer mailed; 0 turns it off.</summary>
+    public int NoEngagementSuppressDays { get; init; }
 }
 
 public sealed record BusinessCalendarSettings

@@ -18,6 +18,11 @@ public static class PlaybookValidator
         ValidateForms(playbook, errors);
         ValidateFit(playbook.Fit, errors);
         ValidateThresholds(playbook.Thresholds, errors);
+        if (playbook.Interest.HalfLifeDays < 0)
+        {
+            errors.Add("$.interest.halfLifeDays: must not be negative (0 keeps scores for ever).");
+        }
+
         ValidateCalendar(playbook.BusinessCalendar, errors);
         ValidateTransitions(playbook, errors);
         RoutingValidator.Validate(playbook.Routing, errors);
@@ -153,6 +158,11 @@ public static class PlaybookValidator
         if (t.DefaultActivityPoints < 0)
         {
             errors.Add("$.thresholds.defaultActivityPoints: must not be negative.");
+        }
+
+        if (t.NoEngagementSuppressDays < 0)
+        {
+            errors.Add("$.thresholds.noEngagementSuppressDays: must not be negative (0 turns it off).");
         }
     }
 

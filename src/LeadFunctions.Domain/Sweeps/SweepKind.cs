@@ -10,6 +10,12 @@ public enum SweepKind
 
     /// <summary>Leads waiting in a team's queue whose retry time came: routing tries again.</summary>
     AssignQueued,
+
+    /// <summary>Recycled leads silent since recycling: suppressed for marketing (no-engagement).</summary>
+    SuppressUnengaged,
+
+    /// <summary>Marketing leads whose activity score has decayed below high interest.</summary>
+    DecayInterest,
 }
 
 public static class SweepNames
@@ -21,6 +27,8 @@ public static class SweepNames
         ["flag-check-backs"] = SweepKind.FlagCheckBacks,
         ["flag-sla-breaches"] = SweepKind.FlagSlaBreaches,
         ["assign-queued"] = SweepKind.AssignQueued,
+        ["suppress-unengaged"] = SweepKind.SuppressUnengaged,
+        ["decay-interest"] = SweepKind.DecayInterest,
     };
 
     public static IReadOnlyCollection<string> All => ByName.Keys;

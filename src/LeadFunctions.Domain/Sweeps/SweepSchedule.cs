@@ -1,4 +1,5 @@
 using LeadFunctions.Domain.Calendar;
+using LeadFunctions.Domain.Intake;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Routing;
@@ -50,6 +51,8 @@ public sealed class SweepSchedule
         SweepKind.FlagCheckBacks => CheckBackDue(lead),
         SweepKind.FlagSlaBreaches => SlaDue(lead, now),
         SweepKind.AssignQueued => QueuedDue(lead),
+        SweepKind.SuppressUnengaged => UnengagedDue(lead),
+        SweepKind.DecayInterest => DecayDue(lead),
         _ => null,
     };
 
@@ -135,6 +138,27 @@ public sealed class SweepSchedule
     private static bool BreachAnswered(Lead lead)
         => lead.Flags.HasFlag(LeadFlags.SlaBreached)
             && !(lead.Owner is not null && lead.Assignment is { } placed && placed.Skipped.Any(s => s.Why == RepStanding.PassedOver));
+
+    /// <summary>Seed 003: a recycled lead that shows no sign of life for the playbook's days is no longer mailed.</summary>
+    private (DateTimeOffset, TransitionType)? UnengagedDue(Lead lead)
+    {
+        var days = _playbook.Thresholds.NoEngagementSuppressDays;
+        if (days == 0 || lead.Status != LeadStatus.Recycled || lead.Suppressed)
+        {
+            return null;
+        }
+
+        var lastSign = Max(lead.LastActivityAt, lead.LastContactAt, lead.EnteredStatusAt);
+        return (lastSign.AddDays(days), TransitionType.EngagementLapsed);
+    }
+
+    /// <summary>
+    /// When a marketing lead's score, halving every half-life since its last activity, falls below high interest. The
+    /// score is only rewritten then: between activities nothing else reads it but the threshold.
+    /// </summary>
+    private (DateTimeOffset, TransitionType)? DecayDue(Lead lead) => InterestDecay.DueAt(lead, _playbook.Interest) is { } due
+        ? (due, TransitionType.InterestDecayed)
+        : null;
 
     /// <summary>A lead waiting in its team's queue is tried again when routing said it might place it.</summary>
     private static (DateTimeOffset, TransitionType)? QueuedDue(Lead lead)

@@ -34,13 +34,19 @@ public enum TransitionType
 
     /// <summary>The lead's status SLA runs out soon (the playbook's warning lead time): its rep is warned.</summary>
     SlaWarning,
+
+    /// <summary>A recycled lead stayed silent long enough after recycling: marketing stops mailing it.</summary>
+    EngagementLapsed,
+
+    /// <summary>A marketing lead's activity score decayed below high interest.</summary>
+    InterestDecayed,
 }
 
 public static class TransitionTypes
 {
     public static bool IsSystem(this TransitionType type) => type is TransitionType.NoContactTimeout
         or TransitionType.WentDark or TransitionType.CheckBackDue or TransitionType.OpportunityResurfaced or TransitionType.SlaBreached
-        or TransitionType.AssignmentDue or TransitionType.SlaWarning;
+        or TransitionType.AssignmentDue or TransitionType.SlaWarning or TransitionType.EngagementLapsed or TransitionType.InterestDecayed;
 
     /// <summary>Commands that mean a person on the team worked the lead: they clear the attention flags.</summary>
     public static bool IsSalesWork(this TransitionType type) => type is TransitionType.FirstOutreachSent

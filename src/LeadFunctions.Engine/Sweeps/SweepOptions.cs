@@ -27,6 +27,10 @@ public sealed class SweepOptions
     /// <summary>Often: a queued lead's retry time is when a rep said they are back, and they should not wait long for it.</summary>
     public SweepTimer AssignQueued { get; set; } = new() { Schedule = "0 */5 * * * *" };
 
+    public SweepTimer SuppressUnengaged { get; set; } = new() { Schedule = "0 45 6 * * *" };
+
+    public SweepTimer DecayInterest { get; set; } = new() { Schedule = "0 0 6 * * *" };
+
     public SweepTimer TimerFor(SweepKind sweep) => sweep switch
     {
         SweepKind.DisqualifyNoContact => DisqualifyNoContact,
@@ -34,6 +38,8 @@ public sealed class SweepOptions
         SweepKind.FlagCheckBacks => FlagCheckBacks,
         SweepKind.FlagSlaBreaches => FlagSlaBreaches,
         SweepKind.AssignQueued => AssignQueued,
+        SweepKind.SuppressUnengaged => SuppressUnengaged,
+        SweepKind.DecayInterest => DecayInterest,
         _ => throw new ArgumentOutOfRangeException(nameof(sweep), sweep, "Not a sweep."),
     };
 }

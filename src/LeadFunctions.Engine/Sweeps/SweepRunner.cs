@@ -165,6 +165,8 @@ public sealed partial class SweepRunner
         TransitionType.SlaWarning => "sla-warning",
         TransitionType.SlaBreached => "sla-breached",
         TransitionType.AssignmentDue => "queued-for-a-rep",
+        TransitionType.EngagementLapsed => "no-engagement",
+        TransitionType.InterestDecayed => "interest-decayed",
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Not a sweep's command."),
     };
 

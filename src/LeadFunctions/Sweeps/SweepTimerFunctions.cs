@@ -40,6 +40,14 @@ public sealed partial class SweepTimerFunctions
     public Task AssignQueued([TimerTrigger("%Sweeps:AssignQueued:Schedule%")] TimerInfo timer, CancellationToken cancellationToken)
         => RunAsync(SweepKind.AssignQueued, timer, cancellationToken);
 
+    [Function("SuppressUnengaged")]
+    public Task SuppressUnengaged([TimerTrigger("%Sweeps:SuppressUnengaged:Schedule%")] TimerInfo timer, CancellationToken cancellationToken)
+        => RunAsync(SweepKind.SuppressUnengaged, timer, cancellationToken);
+
+    [Function("DecayInterest")]
+    public Task DecayInterest([TimerTrigger("%Sweeps:DecayInterest:Schedule%")] TimerInfo timer, CancellationToken cancellationToken)
+        => RunAsync(SweepKind.DecayInterest, timer, cancellationToken);
+
     private async Task RunAsync(SweepKind sweep, TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);

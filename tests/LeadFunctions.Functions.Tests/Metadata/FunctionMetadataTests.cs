@@ -32,6 +32,8 @@ public sealed class FunctionMetadataTests
         { "FlagCheckBacks", "%Sweeps:FlagCheckBacks:Schedule%" },
         { "FlagSlaBreaches", "%Sweeps:FlagSlaBreaches:Schedule%" },
         { "AssignQueued", "%Sweeps:AssignQueued:Schedule%" },
+        { "SuppressUnengaged", "%Sweeps:SuppressUnengaged:Schedule%" },
+        { "DecayInterest", "%Sweeps:DecayInterest:Schedule%" },
     };
 
     [Fact]

@@ -22,6 +22,8 @@ public sealed class SweepTimerFunctionsTests : IDisposable
         "FlagCheckBacks" => functions.FlagCheckBacks(timer, CancellationToken.None),
         "FlagSlaBreaches" => functions.FlagSlaBreaches(timer, CancellationToken.None),
         "AssignQueued" => functions.AssignQueued(timer, CancellationToken.None),
+        "SuppressUnengaged" => functions.SuppressUnengaged(timer, CancellationToken.None),
+        "DecayInterest" => functions.DecayInterest(timer, CancellationToken.None),
         _ => throw new ArgumentOutOfRangeException(nameof(function), function, "No such timer function."),
     };
 
@@ -33,6 +35,8 @@ public sealed class SweepTimerFunctionsTests : IDisposable
     [InlineData("FlagCheckBacks", "flag-check-backs")]
     [InlineData("FlagSlaBreaches", "flag-sla-breaches")]
     [InlineData("AssignQueued", "assign-queued")]
+    [InlineData("SuppressUnengaged", "suppress-unengaged")]
+    [InlineData("DecayInterest", "decay-interest")]
     public async Task Timer_runs_its_own_sweep_and_no_other(string function, string sweep)
     {
         await Run(_app.Create<SweepTimerFunctions>(), function, new TimerInfo());
@@ -53,6 +57,8 @@ public sealed class SweepTimerFunctionsTests : IDisposable
     [InlineData("FlagCheckBacks", "flag-check-backs")]
     [InlineData("FlagSlaBreaches", "flag-sla-breaches")]
     [InlineData("AssignQueued", "assign-queued")]
+    [InlineData("SuppressUnengaged", "suppress-unengaged")]
+    [InlineData("DecayInterest", "decay-interest")]
     public async Task A_late_run_is_logged_as_a_warning_naming_the_sweep(string function, string sweep)
     {
         await Run(_app.Create<SweepTimerFunctions>(), function, new TimerInfo { IsPastDue = true });

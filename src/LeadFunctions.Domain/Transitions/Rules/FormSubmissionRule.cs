@@ -71,7 +71,10 @@ internal static class FormSubmissionRule
         var interest = InterestLevel.Of(raisedHand, activity, playbook.Interest);
         // A rep's BadFit verdict outranks the persona score a later form would compute.
         var fit = lead.Status == LeadStatus.BadFit ? Fit.Low : FitScore.Classify(fitScore, playbook.Fit);
-        var engaged = lead.Resubmitted(person, fitScore, fit, interest, activity, at, submission.FormId, submission.Consent, MessageOf(submission, at));
+        var resubmitted = lead.Resubmitted(person, fitScore, fit, interest, activity, at, submission.FormId, submission.Consent, MessageOf(submission, at));
+
+        // A raised hand is engagement: a lead silenced for not engaging hears from marketing again.
+        var engaged = raisedHand ? resubmitted.UnsuppressedFrom(SuppressionReasons.NoEngagement) : resubmitted;
 
         // Current customers and bad fits are never put back into a sales queue by a form (seed 000).
         if (engaged.Stage >= LifecycleStage.Customer || engaged.Status is LeadStatus.CurrentCustomer or LeadStatus.BadFit)

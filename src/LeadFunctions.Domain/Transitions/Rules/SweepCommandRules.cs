@@ -27,6 +27,8 @@ internal static class SweepCommandRules
                 .ResurfaceOn(NextAfter(action.DueAt, at, playbook.Thresholds.DeadOpportunityResurfaceMonths)),
             TransitionType.SlaWarning => lead.WithFlag(LeadFlags.SlaWarning),
             TransitionType.SlaBreached => SlaRan(lead, at, playbook),
+            TransitionType.EngagementLapsed => lead.SuppressedFor(SuppressionReasons.NoEngagement),
+            TransitionType.InterestDecayed => Decayed(lead, at, playbook),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.Type, "Not a sweep command."),
         });
     }
@@ -59,12 +61,21 @@ internal static class SweepCommandRules
         return breached.RoutedBy(new Assignment(team.Id, null, manager, reason, at, []), at);
     }
 
+    /// <summary>The score as it has decayed by now; below high interest the lead is low interest (its quadrant follows).</summary>
+    private static Lead Decayed(Lead lead, DateTimeOffset at, Playbook playbook)
+    {
+        var score = InterestDecay.ScoreAt(lead, playbook.Interest, at);
+        return lead.WithDecayedActivity(score, InterestLevel.Of(raisedHand: false, score, playbook.Interest));
+    }
+
     private static SweepKind KindOf(TransitionType type) => type switch
     {
         TransitionType.NoContactTimeout => SweepKind.DisqualifyNoContact,
         TransitionType.WentDark => SweepKind.RecycleDark,
         TransitionType.CheckBackDue or TransitionType.OpportunityResurfaced => SweepKind.FlagCheckBacks,
         TransitionType.SlaWarning or TransitionType.SlaBreached => SweepKind.FlagSlaBreaches,
+        TransitionType.EngagementLapsed => SweepKind.SuppressUnengaged,
+        TransitionType.InterestDecayed => SweepKind.DecayInterest,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a sweep command."),
     };
 
