@@ -1,6 +1,7 @@
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Ports;
+using LeadFunctions.Engine.Privacy;
 using LeadFunctions.TestSupport;
 
 namespace LeadFunctions.Storage.Tests;
@@ -240,11 +241,11 @@ public sealed class LeadStoreTests : IDisposable
         var lead = await _harness.SubmitAsync("pricing", "erase@example.com");
         await _harness.ApplyAsync(lead.LeadId!, TransitionType.FirstOutreachSent);
 
-        Assert.True(await _harness.Store.EraseAsync(lead.LeadId!, CancellationToken.None));
+        Assert.True(await _harness.Get<EraseLeadHandler>().EraseAsync(lead.LeadId!, CancellationToken.None));
 
         Assert.Null(await _harness.Store.GetAsync(lead.LeadId!, CancellationToken.None));
         Assert.Empty(await _harness.Store.GetHistoryAsync(lead.LeadId!, CancellationToken.None));
-        Assert.False(await _harness.Store.EraseAsync(lead.LeadId!, CancellationToken.None));
+        Assert.False(await _harness.Get<EraseLeadHandler>().EraseAsync(lead.LeadId!, CancellationToken.None));
     }
 
     public void Dispose() => _harness.Dispose();

@@ -274,6 +274,7 @@ public sealed class SweepTests : IDisposable
 
         public Task<IReadOnlyList<Domain.Transitions.AuditRecord>> GetHistoryAsync(string leadId, CancellationToken cancellationToken) => inner.GetHistoryAsync(leadId, cancellationToken);
 
-        public Task<bool> EraseAsync(string leadId, CancellationToken cancellationToken) => inner.EraseAsync(leadId, cancellationToken);
+        public Task<bool> EraseAsync(string leadId, Func<Domain.Lifecycle.Lead, Domain.Events.LeadEvent> erased, CancellationToken cancellationToken)
+            => inner.EraseAsync(leadId, erased, cancellationToken);
     }
 }
