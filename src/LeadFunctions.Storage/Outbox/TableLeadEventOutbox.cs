@@ -51,9 +51,26 @@ public sealed class TableLeadEventOutbox : ILeadEventOutbox
         }
 
         await _tables.EnsureCreatedAsync(cancellationToken);
+        await _tables.MapOutagesAsync(() => Task.WhenAll(
+            events.GroupBy(e => LeadKeys.PartitionOf(e.LeadId)).SelectMany(p => p.Chunk(100)).Select(chunk => RemoveChunkAsync(chunk, cancellationToken))));
+    }
 
-        // One by one: a batch fails whole when any row is already gone, and removal must be repeatable.
-        await _tables.MapOutagesAsync(() => Task.WhenAll(events.Select(e => DeleteIfPresentAsync(e, cancellationToken))));
+    /// <summary>
+    /// One transaction per partition: a change's events all live in its lead's partition, so the fast path clears them
+    /// in one request. A batch fails whole when a row is already gone (the other path removed it), so that one case
+    /// falls back to removing row by row, which is repeatable.
+    /// </summary>
+    private async Task RemoveChunkAsync(LeadEvent[] chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _tables.Leads.SubmitTransactionAsync(
+                chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, OutboxRows.KeysOf(e), ETag.All)), cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 404)
+        {
+            await Task.WhenAll(chunk.Select(e => DeleteIfPresentAsync(e, cancellationToken)));
+        }
     }
 
     private async Task DeleteIfPresentAsync(LeadEvent leadEvent, CancellationToken cancellationToken)
