@@ -122,6 +122,12 @@ var names = {
   functionApp: 'func-${resourceToken}'
 }
 var transitionsQueueName = 'lead-transitions'
+
+// Fixed in code as well (LeadEventTopic): the app sends to the topic and consumes these subscriptions by name.
+var leadEventsTopicName = 'lead-events'
+var leadEventsSubscriptionNames = [
+  'webhooks'
+]
 var leadsTableName = 'Leads'
 var leadIdentityKeySecretName = 'LeadIdentity--Key'
 var schedules sweepSchedules = {
@@ -187,6 +193,8 @@ module serviceBus 'modules/servicebus.bicep' = {
     maxDeliveryCount: serviceBusMaxDeliveryCount
     duplicateDetectionHistoryTimeWindow: duplicateDetectionHistoryTimeWindow
     defaultMessageTimeToLive: serviceBusMessageTimeToLive
+    leadEventsTopicName: leadEventsTopicName
+    leadEventsSubscriptionNames: leadEventsSubscriptionNames
   }
 }
 
@@ -224,6 +232,8 @@ module roles 'modules/roles.bicep' = {
     storageAccountName: names.storage
     serviceBusNamespaceName: names.serviceBus
     serviceBusQueueName: transitionsQueueName
+    leadEventsTopicName: leadEventsTopicName
+    leadEventsSubscriptionNames: leadEventsSubscriptionNames
     applicationInsightsName: names.applicationInsights
     keyVaultName: names.keyVault
     leadIdentityKeySecretName: leadIdentityKeySecretName

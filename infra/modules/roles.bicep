@@ -26,6 +26,12 @@ param serviceBusNamespaceName string
 @description('Transitions queue (Sender/Receiver scope).')
 param serviceBusQueueName string
 
+@description('Lead-events topic (Sender scope: the relay publishes to it).')
+param leadEventsTopicName string
+
+@description('Lead-events subscriptions the app consumes (Receiver scope each).')
+param leadEventsSubscriptionNames string[]
+
 @description('Application Insights component (Monitoring Metrics Publisher scope).')
 param applicationInsightsName string
 
@@ -74,6 +80,13 @@ var queueAssignments = flatten(map(principals, p => map(
   role => { principalId: p.id, principalType: p.type, roleId: role }
 )))
 
+var topicAssignments = map(principals, p => { principalId: p.id, principalType: p.type, roleId: roleIds.serviceBusDataSender })
+
+var subscriptionAssignments = flatten(map(principals, p => map(
+  leadEventsSubscriptionNames,
+  name => { principalId: p.id, principalType: p.type, roleId: roleIds.serviceBusDataReceiver, subscription: name }
+)))
+
 var secretAssignments = map(principals, p => { principalId: p.id, principalType: p.type, roleId: roleIds.keyVaultSecretsUser })
 
 resource storage 'Microsoft.Storage/storageAccounts@2026-09-01' existing = {
@@ -86,7 +99,18 @@ resource serviceBusNamespace 'Microsoft.ServiceBus/namespaces@2026-01-01' existi
   resource queue 'queues' existing = {
     name: serviceBusQueueName
   }
+
+  resource leadEvents 'topics' existing = {
+    name: leadEventsTopicName
+  }
 }
+
+resource leadEventSubscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2026-01-01' existing = [
+  for name in leadEventsSubscriptionNames: {
+    parent: serviceBusNamespace::leadEvents
+    name: name
+  }
+]
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
@@ -116,6 +140,32 @@ resource queueRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for a in queueAssignments: {
     name: guid(serviceBusNamespace::queue.id, a.principalId, a.roleId)
     scope: serviceBusNamespace::queue
+    properties: {
+      principalId: a.principalId
+      principalType: a.principalType
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', a.roleId)
+    }
+  }
+]
+
+// Topic-scoped Sender: the app can publish lead events and nothing else there.
+resource topicRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for a in topicAssignments: {
+    name: guid(serviceBusNamespace::leadEvents.id, a.principalId, a.roleId)
+    scope: serviceBusNamespace::leadEvents
+    properties: {
+      principalId: a.principalId
+      principalType: a.principalType
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', a.roleId)
+    }
+  }
+]
+
+// Subscription-scoped Receiver: each consumer reads its own subscription only.
+resource subscriptionRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (a, i) in subscriptionAssignments: {
+    name: guid(serviceBusNamespace::leadEvents.id, a.subscription, a.principalId, a.roleId)
+    scope: leadEventSubscriptions[indexOf(leadEventsSubscriptionNames, a.subscription)]
     properties: {
       principalId: a.principalId
       principalType: a.principalType

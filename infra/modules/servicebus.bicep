@@ -28,6 +28,12 @@ param duplicateDetectionHistoryTimeWindow string
 @description('ISO 8601 time-to-live after which an unprocessed command is dead-lettered.')
 param defaultMessageTimeToLive string
 
+@description('Topic carrying lead events (LeadFunctions.Functions.LeadEvents.LeadEventTopic.Name).')
+param leadEventsTopicName string
+
+@description('One subscription per consumer of lead events; each gets every event, one lead\'s in order (sessions).')
+param leadEventsSubscriptionNames string[]
+
 resource namespace 'Microsoft.ServiceBus/namespaces@2026-01-01' = {
   name: namespaceName
   location: location
@@ -57,6 +63,32 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2026-01-01' = {
       enablePartitioning: false
     }
   }
+
+  // Lead events leave the outbox at least once under their event id (MessageId): duplicate
+  // detection drops a republished event, and session id = lead id keeps one lead's events in order.
+  resource leadEvents 'topics' = {
+    name: leadEventsTopicName
+    properties: {
+      requiresDuplicateDetection: true
+      duplicateDetectionHistoryTimeWindow: duplicateDetectionHistoryTimeWindow
+      defaultMessageTimeToLive: defaultMessageTimeToLive
+      enablePartitioning: false
+      supportOrdering: true
+    }
+
+    resource subscriptions 'subscriptions' = [
+      for name in leadEventsSubscriptionNames: {
+        name: name
+        properties: {
+          requiresSession: true
+          maxDeliveryCount: maxDeliveryCount
+          deadLetteringOnMessageExpiration: true
+          lockDuration: 'PT1M'
+          defaultMessageTimeToLive: defaultMessageTimeToLive
+        }
+      }
+    ]
+  }
 }
 
 @description('Namespace name.')
@@ -70,3 +102,6 @@ output fullyQualifiedNamespace string = parseUri(namespace.properties.serviceBus
 
 @description('Queue name.')
 output queueName string = namespace::queue.name
+
+@description('Lead-events topic name.')
+output leadEventsTopicName string = namespace::leadEvents.name

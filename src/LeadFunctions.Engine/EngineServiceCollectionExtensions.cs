@@ -1,3 +1,4 @@
+using LeadFunctions.Domain.Events;
 using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
@@ -5,6 +6,7 @@ using LeadFunctions.Engine.Calendar;
 using LeadFunctions.Engine.Health;
 using LeadFunctions.Engine.Identity;
 using LeadFunctions.Engine.Intake;
+using LeadFunctions.Engine.Outbox;
 using LeadFunctions.Engine.Playbooks;
 using LeadFunctions.Engine.Privacy;
 using LeadFunctions.Engine.Processing;
@@ -21,7 +23,10 @@ namespace LeadFunctions.Engine;
 
 public static class EngineServiceCollectionExtensions
 {
-    /// <summary>The lifecycle engine: playbook, state machine, intake, transition and sweep handlers. Hosts add storage and transport.</summary>
+    /// <summary>
+    /// The lifecycle engine: playbook, state machine, intake, transition and sweep handlers, the lead-event relay.
+    /// Hosts add storage (with the event outbox) and transport (with the lead-event publisher).
+    /// </summary>
     public static IServiceCollection AddLeadEngine(this IServiceCollection services)
     {
         services.AddOptions<PlaybookOptions>().BindConfiguration(PlaybookOptions.Section);
@@ -40,6 +45,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp => PlaybookVocabulary.Of(sp.GetRequiredService<Playbook>()));
         services.AddSingleton(sp => new SweepSchedule(sp.GetRequiredService<Playbook>()));
         services.AddSingleton<SlaInbox>();
+        services.AddSingleton(sp => new LeadEventLog(sp.GetRequiredService<Playbook>()));
+        services.AddOptions<LeadEventRelayOptions>().BindConfiguration(LeadEventRelayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LeadEventRelay>();
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);

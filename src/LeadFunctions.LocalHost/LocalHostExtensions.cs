@@ -28,6 +28,13 @@ internal static class LocalHostExtensions
         return services;
     }
 
+    public static IServiceCollection AddLocalLeadEventRelay(this IServiceCollection services)
+    {
+        services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
+        services.AddHostedService<LeadEventRelayService>();
+        return services;
+    }
+
     /// <summary>Serves samples/website-form at / when that folder exists, so the sample form posts to this same origin.</summary>
     public static WebApplication UseLocalWebsiteSamples(this WebApplication app)
     {

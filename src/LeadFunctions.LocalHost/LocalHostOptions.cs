@@ -25,4 +25,9 @@ internal sealed class LocalHostOptions
 
     /// <summary>Consume the transition queue.</summary>
     public bool RunTransitionWorker { get; set; } = true;
+
+    /// <summary>Runs the lead-event relay pass (outbox to the local lead-events queue) every <see cref="LeadEventRelayInterval"/>.</summary>
+    public bool RunLeadEventRelay { get; set; } = true;
+
+    public TimeSpan LeadEventRelayInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -5,6 +5,7 @@ using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Views;
 using LeadFunctions.Storage.Due;
 using LeadFunctions.Storage.Leads;
+using LeadFunctions.Storage.Outbox;
 using LeadFunctions.Storage.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace LeadFunctions.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Leads, audit and due index in Azure Table Storage (Azurite locally).</summary>
+    /// <summary>Leads, audit, due index and lead-event outbox in Azure Table Storage (Azurite locally).</summary>
     public static IServiceCollection AddLeadTableStorage(this IServiceCollection services)
     {
         services.AddOptions<LeadStorageOptions>().BindConfiguration(LeadStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -21,6 +22,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TableProvisioner>();
         services.AddSingleton<ILeadStore, TableLeadStore>();
         services.AddSingleton<IDueIndex, TableDueIndex>();
+        services.AddSingleton<ILeadEventOutbox, TableLeadEventOutbox>();
         services.AddSingleton<ILeadQueries, TableLeadQueries>();
         services.AddSingleton<IRepRoster, TableRepRoster>();
         return services;

@@ -28,6 +28,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     {
         _environment = environment;
         QueueName = UniqueNames.Queue("transitions");
+        LeadEventsQueueName = UniqueNames.Queue("events");
         LeadsTable = UniqueNames.Table("Leads");
         ConnectionString = connectionString;
         _settings = new Dictionary<string, string?>
@@ -35,6 +36,7 @@ public class ApiFactory : WebApplicationFactory<Program>
             ["LeadStorage:ConnectionString"] = connectionString,
             ["LeadStorage:LeadsTable"] = LeadsTable,
             ["Transitions:QueueName"] = QueueName,
+            ["LeadEvents:QueueName"] = LeadEventsQueueName,
             ["Transitions:PollInterval"] = "00:00:00.100",
             ["Transitions:InitialBackoff"] = "00:00:00.200",
             ["Transitions:MaxAttempts"] = "3",
@@ -53,6 +55,11 @@ public class ApiFactory : WebApplicationFactory<Program>
     public string QueueName { get; }
 
     public string LeadsTable { get; }
+
+    /// <summary>The local stand-in for the lead-events topic.</summary>
+    public string LeadEventsQueueName { get; }
+
+    public QueueClient LeadEventsQueue => new(ConnectionString, LeadEventsQueueName);
 
     public string ConnectionString { get; }
 

@@ -28,6 +28,8 @@ public sealed class EngineRegistrationTests
         services.AddSingleton(Mock.Of<ILeadStore>());
         services.AddSingleton(Mock.Of<IDueIndex>());
         services.AddSingleton(Mock.Of<ITransitionPublisher>());
+        services.AddSingleton(Mock.Of<ILeadEventPublisher>());
+        services.AddSingleton(Mock.Of<ILeadEventOutbox>());
         services.AddSingleton(Mock.Of<IRepRoster>());
         services.AddSingleton(Mock.Of<ILeadQueries>());
         services.AddLeadEngine();

@@ -61,6 +61,22 @@ public sealed class LeadDocumentTests
     }
 
     [Fact]
+    public void A_lead_s_event_count_round_trips_and_rows_from_before_events_read_as_none_published()
+    {
+        var g = MinimalGoldenLead();
+        var lead = Lead.Restore(
+            g.Id, g.Person, g.Stage, g.Status, g.OwnerTeam, g.Owner, g.Fit, g.FitScore, g.Interest, g.ActivityScore, g.Flags, g.StageStamps,
+            g.StatusStamps, g.Campaigns, g.CreatedAt, g.LastContactAt, g.HandedToSalesAt, g.LastActivityAt, g.NextCheckBackAt, g.NextResurfaceAt,
+            g.SuppressedReason, g.LastFormId, g.Consent, g.LastMessage, g.DealId, g.Version, eventSequence: 7);
+
+        var read = LeadDocuments.Read(LeadDocuments.Write(lead));
+
+        Assert.Equal(7, read.EventSequence);
+        Assert.Equal(0, ReadRow(Golden("lead-state-full.json")).EventSequence);
+        Assert.Equal(0, ReadRow(Golden("lead-state-minimal.json")).EventSequence);
+    }
+
+    [Fact]
     public void A_lead_with_a_deal_round_trips()
     {
         var lead = Restore(MinimalGoldenLead(), dealId: "D-42");

@@ -1,6 +1,7 @@
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Ports;
+using LeadFunctions.Engine.Privacy;
 using LeadFunctions.TestSupport;
 
 namespace LeadFunctions.Storage.Tests;
@@ -46,6 +47,8 @@ public sealed class LeadStoreTests : IDisposable
     [Fact]
     public async Task A_new_lead_costs_one_transaction_and_so_does_a_transition_on_a_lead_this_instance_wrote()
     {
+        // Plus one more each: clearing the change's published events from the outbox, all in one partition.
+        const int OutboxRemoval = 1;
         await _harness.SubmitAsync("whitepaper", "warmup@example.com");
 
         _harness.Requests.Reset();
@@ -56,8 +59,8 @@ public sealed class LeadStoreTests : IDisposable
         await _harness.ApplyAsync(lead.LeadId!, TransitionType.FirstOutreachSent);
         var transition = _harness.Requests.Count;
 
-        Assert.Equal(1, newLead);
-        Assert.Equal(1, transition);
+        Assert.Equal(1 + OutboxRemoval, newLead);
+        Assert.Equal(1 + OutboxRemoval, transition);
     }
 
     [Fact]
@@ -240,11 +243,11 @@ public sealed class LeadStoreTests : IDisposable
         var lead = await _harness.SubmitAsync("pricing", "erase@example.com");
         await _harness.ApplyAsync(lead.LeadId!, TransitionType.FirstOutreachSent);
 
-        Assert.True(await _harness.Store.EraseAsync(lead.LeadId!, CancellationToken.None));
+        Assert.True(await _harness.Get<EraseLeadHandler>().EraseAsync(lead.LeadId!, CancellationToken.None));
 
         Assert.Null(await _harness.Store.GetAsync(lead.LeadId!, CancellationToken.None));
         Assert.Empty(await _harness.Store.GetHistoryAsync(lead.LeadId!, CancellationToken.None));
-        Assert.False(await _harness.Store.EraseAsync(lead.LeadId!, CancellationToken.None));
+        Assert.False(await _harness.Get<EraseLeadHandler>().EraseAsync(lead.LeadId!, CancellationToken.None));
     }
 
     public void Dispose() => _harness.Dispose();

@@ -29,6 +29,7 @@ internal sealed class StorageHarness : IDisposable
             ["LeadIdentity:Key"] = "test-key-test-key-test-key-test-key-0123",
             ["Sweeps:PageSize"] = "25",
             ["Transitions:QueueName"] = UniqueNames.Queue("transitions"),
+            ["LeadEvents:QueueName"] = UniqueNames.Queue("events"),
         }, configure)
     {
     }
@@ -43,6 +44,11 @@ internal sealed class StorageHarness : IDisposable
         services.AddLeadEngine();
         services.AddLeadTableStorage();
         services.AddStorageQueueTransitions();
+
+        // The local lead-events queue behind a switch, so a test can make publishing fail or "crash" after it.
+        services.AddSingleton<StorageQueueLeadEventPublisher>();
+        services.AddSingleton(sp => new GatedLeadEventPublisher(sp.GetRequiredService<StorageQueueLeadEventPublisher>()));
+        services.AddSingleton<ILeadEventPublisher>(sp => sp.GetRequiredService<GatedLeadEventPublisher>());
         services.AddSingleton<TimeProvider>(Clock);
         var clientOptions = new TableClientOptions();
         clientOptions.AddPolicy(Requests, HttpPipelinePosition.PerCall);
@@ -63,6 +69,8 @@ internal sealed class StorageHarness : IDisposable
     public SubmitFormHandler Intake => Get<SubmitFormHandler>();
 
     public SweepRunner Sweeps => Get<SweepRunner>();
+
+    public GatedLeadEventPublisher LeadEvents => Get<GatedLeadEventPublisher>();
 
     /// <summary>Runs the local transition consumer until the queue looks empty (what the local host's worker does); returns the messages handled.</summary>
     public async Task<int> DrainQueueAsync()

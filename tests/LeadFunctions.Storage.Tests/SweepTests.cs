@@ -59,7 +59,7 @@ public sealed class SweepTests : IDisposable
         Assert.Equal(20, report.Queued);
         Assert.Equal(64 + 20, sweepRequests);
         Assert.Equal(20, handled);
-        Assert.Equal(20 * 2, fresh.Requests.Count); // per command: the lead and command row read, then one transaction
+        Assert.Equal(20 * 3, fresh.Requests.Count); // per command: the lead and command row read, one transaction, then its events cleared from the outbox in one
     }
 
     [Fact]
@@ -275,6 +275,7 @@ public sealed class SweepTests : IDisposable
 
         public Task<IReadOnlyList<Domain.Transitions.AuditRecord>> GetHistoryAsync(string leadId, CancellationToken cancellationToken) => inner.GetHistoryAsync(leadId, cancellationToken);
 
-        public Task<bool> EraseAsync(string leadId, CancellationToken cancellationToken) => inner.EraseAsync(leadId, cancellationToken);
+        public Task<bool> EraseAsync(string leadId, Func<Domain.Lifecycle.Lead, Domain.Events.LeadEvent> erased, CancellationToken cancellationToken)
+            => inner.EraseAsync(leadId, erased, cancellationToken);
     }
 }

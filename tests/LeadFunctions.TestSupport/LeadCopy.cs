@@ -34,5 +34,6 @@ public static class LeadCopy
         lead.Consent,
         lead.LastMessage,
         lead.DealId,
-        version ?? lead.Version);
+        version ?? lead.Version,
+        eventSequence: lead.EventSequence);
 }

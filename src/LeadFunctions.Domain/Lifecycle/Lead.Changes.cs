@@ -152,6 +152,9 @@ public sealed partial record Lead
     /// <summary>Numbers the lead after one more recorded command; only the state machine does this.</summary>
     internal Lead AtVersion(long version) => this with { Version = version };
 
+    /// <summary>Counts the events of one more applied change; only the event log does this.</summary>
+    internal Lead AtEventSequence(long eventSequence) => this with { EventSequence = eventSequence };
+
     private static Interest Higher(Interest a, Interest b) => b > a ? b : a;
 
     private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;

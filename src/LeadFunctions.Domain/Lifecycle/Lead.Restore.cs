@@ -37,7 +37,8 @@ public sealed partial record Lead
         string? dealId,
         long version,
         Assignment? assignment = null,
-        PastOwner? previousOwner = null)
+        PastOwner? previousOwner = null,
+        long eventSequence = 0)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentNullException.ThrowIfNull(person);
@@ -74,6 +75,7 @@ public sealed partial record Lead
             Version = version,
             Assignment = assignment,
             PreviousOwner = previousOwner,
+            EventSequence = eventSequence,
         };
     }
 }

@@ -61,6 +61,9 @@ public sealed partial record Lead
     /// <summary>Number of commands recorded against this lead (applied or rejected); orders the audit trail.</summary>
     public long Version { get; private init; }
 
+    /// <summary>Number of events this lead's applied changes produced; the next event is numbered one higher, so a lead's events have no gaps.</summary>
+    public long EventSequence { get; private init; }
+
     public DateTimeOffset EnteredStageAt => StageStamps[Stage].LastEnteredAt;
     public DateTimeOffset EnteredStatusAt => StatusStamps[Status].LastEnteredAt;
 

@@ -1,3 +1,4 @@
+using LeadFunctions.Domain.Events;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Routing;
@@ -15,12 +16,14 @@ public sealed class StateMachine
 {
     private readonly Playbook _playbook;
     private readonly SweepSchedule _schedule;
+    private readonly LeadEventLog _events;
 
     public StateMachine(Playbook playbook)
     {
         ArgumentNullException.ThrowIfNull(playbook);
         _playbook = playbook;
         _schedule = new SweepSchedule(playbook);
+        _events = new LeadEventLog(playbook);
     }
 
     /// <param name="current">The stored lead, or null when a form submission introduces a new person.</param>
@@ -40,11 +43,13 @@ public sealed class StateMachine
         if (decision.Next is { } next)
         {
             var finished = FinishApplied(current, next, command);
-            return new TransitionResult(finished, AuditOf(current, finished, command, null, recordedAt), HandoffOf(current, finished, command));
+            var audit = AuditOf(current, finished, command, null, recordedAt);
+            var (numbered, events) = _events.Record(current, finished, audit);
+            return new TransitionResult(numbered, audit, HandoffOf(current, finished, command)) { Events = events, Before = current, EventLog = _events };
         }
 
         var unchanged = current!.AtVersion(current.Version + 1);
-        return new TransitionResult(unchanged, AuditOf(current, unchanged, command, decision.RejectionCode, recordedAt));
+        return new TransitionResult(unchanged, AuditOf(current, unchanged, command, decision.RejectionCode, recordedAt)) { Before = current, EventLog = _events };
     }
 
     /// <summary>
@@ -60,7 +65,9 @@ public sealed class StateMachine
             throw new ArgumentException("Only a result that hands the lead to sales is assigned.", nameof(result));
         }
 
-        var placed = result.Lead.RoutedBy(assignment, assignment.At);
+        // The events are counted again from the lead before the command, so placing it adds its OwnerAssigned in order.
+        var before = result.Before;
+        var placed = result.Lead.RoutedBy(assignment, assignment.At).AtEventSequence(before?.EventSequence ?? 0);
 
         // A queued lead that finally gets a rep starts that rep's SLA clock afresh; a breach's own reassignment keeps its
         // flag on show, and the rep it passed over (on the assignment) is what lets the new rep's clock run.
@@ -69,7 +76,9 @@ public sealed class StateMachine
             placed = placed.WithoutFlag(Lead.SlaFlags);
         }
 
-        return new TransitionResult(placed, result.Audit with { ToOwner = placed.Owner, Assignment = assignment });
+        var audit = result.Audit with { ToOwner = placed.Owner, Assignment = assignment };
+        var (numbered, events) = result.EventLog is { } log ? log.Record(before, placed, audit) : (placed, []);
+        return new TransitionResult(numbered, audit) { Events = events, Before = before, EventLog = result.EventLog };
     }
 
     /// <summary>Whether the command can introduce a new lead: a submission of a form in the playbook.</summary>

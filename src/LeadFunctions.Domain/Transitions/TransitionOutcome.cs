@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using LeadFunctions.Domain.Events;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Routing;
 
@@ -35,10 +37,18 @@ public sealed record AuditRecord(
     Assignment? Assignment = null);
 
 /// <summary>
-/// What applying a command produced: the lead to store (unchanged but for its version when rejected) and its audit
-/// line; and, when the change hands the lead to sales with nobody to work it, what routing needs to pick the rep.
+/// What applying a command produced: the lead to store (unchanged but for its version when rejected), its audit line
+/// and the events subscribers are told (none when rejected), which are stored with it; and, when the change hands the
+/// lead to sales with nobody to work it, what routing needs to pick the rep.
 /// </summary>
 public sealed record TransitionResult(Lead Lead, AuditRecord Audit, AssignmentRequest? Handoff = null)
 {
     public bool Applied => Audit.Outcome == OutcomeKind.Applied;
+
+    public ImmutableArray<LeadEvent> Events { get; init; } = [];
+
+    /// <summary>The lead as it was before the command (null: the command created it); placing the lead recounts its events from here.</summary>
+    public Lead? Before { get; init; }
+
+    internal LeadEventLog? EventLog { get; init; }
 }

@@ -1,3 +1,4 @@
+using LeadFunctions.Domain.Events;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
@@ -9,10 +10,14 @@ public sealed record StoredLead(Lead Lead, string ETag, IReadOnlyCollection<DueE
 
 /// <summary>
 /// One atomic write: the lead (inserted when <see cref="ExpectedETag"/> is null, else replaced only if unchanged),
-/// the command's audit line (which is also its idempotency key), and the lead's due-index entries moved from
-/// <see cref="DueBefore"/> to <see cref="DueAfter"/>.
+/// the command's audit line (which is also its idempotency key), the lead's due-index entries moved from
+/// <see cref="DueBefore"/> to <see cref="DueAfter"/>, and the change's events into the outbox: no change without its
+/// events, no event without its change.
 /// </summary>
-public sealed record LeadWrite(Lead Lead, string? ExpectedETag, AuditRecord Audit, IReadOnlyCollection<DueEntry> DueBefore, IReadOnlyCollection<DueEntry> DueAfter);
+public sealed record LeadWrite(Lead Lead, string? ExpectedETag, AuditRecord Audit, IReadOnlyCollection<DueEntry> DueBefore, IReadOnlyCollection<DueEntry> DueAfter)
+{
+    public IReadOnlyList<LeadEvent> Events { get; init; } = [];
+}
 
 /// <summary>What a command needs before it runs: the lead, and whether this command id was already recorded.</summary>
 public sealed record LeadLoad(StoredLead? Current, AuditRecord? PriorOutcome);
@@ -36,8 +41,12 @@ public interface ILeadStore
 
     Task<IReadOnlyList<AuditRecord>> GetHistoryAsync(string leadId, CancellationToken cancellationToken);
 
-    /// <summary>Erases every row about the lead. Returns false when there was nothing to erase.</summary>
-    Task<bool> EraseAsync(string leadId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Erases every row about the lead, outbox rows included, and leaves in the outbox only the event
+    /// <paramref name="erased"/> makes of the lead as it stood (written with the lead row's removal, so it is stored
+    /// exactly when the lead is gone). Returns false when there was nothing to erase.
+    /// </summary>
+    Task<bool> EraseAsync(string leadId, Func<Lead, LeadEvent> erased, CancellationToken cancellationToken);
 }
 
 public enum WriteConflict

@@ -1,5 +1,6 @@
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
+using LeadFunctions.Engine.Outbox;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Routing;
 using LeadFunctions.Engine.Telemetry;
@@ -27,6 +28,7 @@ public sealed partial class LeadCommandProcessor
     private readonly SweepSchedule _schedule;
     private readonly LeadStateCache _cache;
     private readonly RepAssigner _assigner;
+    private readonly LeadEventRelay _relay;
     private readonly TimeProvider _time;
     private readonly LeadTelemetry _telemetry;
     private readonly ILogger<LeadCommandProcessor> _logger;
@@ -37,6 +39,7 @@ public sealed partial class LeadCommandProcessor
         SweepSchedule schedule,
         LeadStateCache cache,
         RepAssigner assigner,
+        LeadEventRelay relay,
         TimeProvider time,
         LeadTelemetry telemetry,
         ILogger<LeadCommandProcessor> logger)
@@ -46,6 +49,7 @@ public sealed partial class LeadCommandProcessor
         _schedule = schedule;
         _cache = cache;
         _assigner = assigner;
+        _relay = relay;
         _time = time;
         _telemetry = telemetry;
         _logger = logger;
@@ -103,7 +107,7 @@ public sealed partial class LeadCommandProcessor
             try
             {
                 etag = await _store.SaveAsync(
-                    new LeadWrite(result.Lead, load.Current?.ETag, result.Audit, load.Current?.Due ?? [], dueAfter),
+                    new LeadWrite(result.Lead, load.Current?.ETag, result.Audit, load.Current?.Due ?? [], dueAfter) { Events = result.Events },
                     cancellationToken);
             }
             catch (LeadWriteConflictException) when (attempt < MaxAttempts)
@@ -135,6 +139,8 @@ public sealed partial class LeadCommandProcessor
                 LogRefused(leadId, command.Type, result.Audit.Outcome, result.Audit.RejectionCode ?? "none", result.Lead.Stage.ToString(), result.Lead.Status.ToString());
             }
 
+            // The events are stored; publishing them now only saves subscribers the relay pass's wait.
+            await _relay.PublishStoredAsync(result.Events, cancellationToken);
             return new CommandOutcome(result.Audit.Outcome, result.Audit, result.Lead);
         }
     }

@@ -45,6 +45,9 @@ internal sealed record LeadDocument
     /// <summary>Added within version 1: optional, so rows written before routing read as never routed.</summary>
     public AssignmentDocument? Assignment { get; init; }
     public PastOwnerDocument? PreviousOwner { get; init; }
+
+    /// <summary>Added within version 1 with the lead events: absent in older rows, which had published none.</summary>
+    public long? EventSequence { get; init; }
 }
 
 /// <summary>Why the lead's team and rep have it; rep absent while it waits in the team's queue.</summary>

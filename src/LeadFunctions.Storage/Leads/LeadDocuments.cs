@@ -95,6 +95,9 @@ internal static class LeadDocuments
         Version = lead.Version,
         Assignment = lead.Assignment is { } assignment ? AssignmentJson.ToDocument(assignment) : null,
         PreviousOwner = lead.PreviousOwner is { } previous ? new PastOwnerDocument { Rep = previous.Rep, Until = previous.Until } : null,
+
+        // Left out until the lead has an event, so a lead written before events existed rewrites to its golden shape.
+        EventSequence = lead.EventSequence == 0 ? null : lead.EventSequence,
     };
 
     private static StampDocument ToDocument(Stamp stamp) => new()
@@ -137,7 +140,8 @@ internal static class LeadDocuments
             document.DealId,
             document.Version,
             document.Assignment is { } assignment ? AssignmentJson.ToAssignment(assignment) : null,
-            document.PreviousOwner is { } previous ? new PastOwner(previous.Rep, previous.Until) : null);
+            document.PreviousOwner is { } previous ? new PastOwner(previous.Rep, previous.Until) : null,
+            document.EventSequence ?? 0);
     }
 
     private static Stamp ToStamp(StampDocument stamp)

@@ -5,7 +5,8 @@ namespace LeadFunctions.Storage.Leads;
 
 /// <summary>
 /// Keys of the Leads table (docs/table-design.md). Leads are spread over a fixed number of partitions by a hash of
-/// their id, and everything about a lead (its row, one row per recorded command, its due entries) lives in its
+/// their id, and everything about a lead (its row, one row per recorded command, its due entries, its events waiting in
+/// the outbox) lives in its
 /// partition, so one change is one entity-group transaction and "what is due" is one range read per partition.
 /// </summary>
 internal static class LeadKeys
@@ -40,6 +41,18 @@ internal static class LeadKeys
 
     /// <summary>Just past every command row of the lead: '}' sorts right after '|'.</summary>
     public static string CommandsTo(string leadId) => $"cmd|{leadId}}}";
+
+    public const string OutboxPrefix = "outbox|";
+
+    /// <summary>Just past every outbox row of every lead: '}' sorts right after '|'.</summary>
+    public const string OutboxUpperBound = "outbox}";
+
+    /// <summary>A pending event: sequence fixed width, so a lead's events read back in order.</summary>
+    public static string Outbox(string leadId, long sequence) => $"{OutboxPrefix}{leadId}|{sequence.ToString("D19", CultureInfo.InvariantCulture)}";
+
+    public static string OutboxFrom(string leadId) => $"{OutboxPrefix}{leadId}|";
+
+    public static string OutboxTo(string leadId) => $"{OutboxPrefix}{leadId}}}";
 
     public static string Due(DueEntry entry) => $"{DuePrefix(entry.Sweep)}{Ticks(entry.DueAt)}|{entry.LeadId}";
 

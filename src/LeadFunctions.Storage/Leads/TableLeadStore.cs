@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using LeadFunctions.Domain.Events;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
@@ -10,7 +11,8 @@ namespace LeadFunctions.Storage.Leads;
 /// <summary>
 /// Leads in Azure Table Storage. Every write is one entity-group transaction in the lead's partition: the lead
 /// row (inserted, or replaced only if unchanged), the command's row (insert-only, so a command id recorded once can
-/// never be recorded again), and the lead's due rows (keys only) as the lead now has them.
+/// never be recorded again), the lead's due rows (keys only) as the lead now has them, and one outbox row per event the
+/// change produced (insert-only), so an event is stored exactly when its change is.
 /// </summary>
 public sealed class TableLeadStore : ILeadStore
 {
@@ -51,6 +53,7 @@ public sealed class TableLeadStore : ILeadStore
         ArgumentNullException.ThrowIfNull(write);
         await _tables.EnsureCreatedAsync(cancellationToken);
         var batch = Batch(write.Lead, write.ExpectedETag, write.Audit, write.DueBefore, write.DueAfter);
+        batch.AddRange(write.Events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, OutboxRows.ToEntity(e))));
         try
         {
             return await SubmitAsync(batch, cancellationToken);
@@ -147,39 +150,92 @@ public sealed class TableLeadStore : ILeadStore
         });
     }
 
-    public async Task<bool> EraseAsync(string leadId, CancellationToken cancellationToken)
+    public async Task<bool> EraseAsync(string leadId, Func<Lead, LeadEvent> erased, CancellationToken cancellationToken)
     {
-        var stored = await GetAsync(leadId, cancellationToken);
-        return await _tables.MapOutagesAsync(async () =>
+        ArgumentNullException.ThrowIfNull(erased);
+        for (var attempt = 1; ; attempt++)
         {
-            var partition = LeadKeys.PartitionOf(leadId);
-
-            // Due rows first, one by one (a missing one is fine), then the command rows; the lead row goes in the last
-            // batch, so an interrupted erase leaves the lead findable and the erase repeatable.
-            if (stored is not null)
+            var stored = await GetAsync(leadId, cancellationToken);
+            try
             {
-                await Task.WhenAll(stored.Due.Select(d => _tables.Leads.DeleteEntityAsync(partition, LeadKeys.Due(d), ETag.All, cancellationToken)));
+                return await _tables.MapOutagesAsync(() => EraseOnceAsync(leadId, stored, erased, cancellationToken));
             }
-
-            var rows = new List<TableEntity>();
-            await foreach (var entity in _tables.Leads.QueryAsync<TableEntity>(CommandsOf(leadId), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412 && attempt < 5)
             {
-                rows.Add(entity);
+                // The lead changed while it was being erased (or the relay removed an event meanwhile): read again.
             }
-
-            if (stored is not null)
-            {
-                rows.Add(new TableEntity(partition, LeadKeys.Lead(leadId)));
-            }
-
-            foreach (var chunk in rows.Chunk(100))
-            {
-                await _tables.Leads.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), cancellationToken);
-            }
-
-            return rows.Count > 0;
-        });
+        }
     }
+
+    /// <summary>
+    /// Due rows first, one by one (a missing one is fine), then the command rows; the lead row goes in the last batch,
+    /// guarded by its version, with the Erased event and the waiting events rewritten without the person. An
+    /// interrupted erase leaves the lead findable and the erase repeatable; the Erased event exists exactly when the
+    /// lead row is gone; and the waiting events keep their numbers, so subscribers still see no gap.
+    /// </summary>
+    private async Task<bool> EraseOnceAsync(string leadId, StoredLead? stored, Func<Lead, LeadEvent> erased, CancellationToken cancellationToken)
+    {
+        var partition = LeadKeys.PartitionOf(leadId);
+        if (stored is not null)
+        {
+            await Task.WhenAll(stored.Due.Select(d => DeleteIfPresentAsync(partition, LeadKeys.Due(d), cancellationToken)));
+        }
+
+        var rows = new List<TableEntity>();
+        await foreach (var entity in _tables.Leads.QueryAsync<TableEntity>(CommandsOf(leadId), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            rows.Add(entity);
+        }
+
+        foreach (var chunk in rows.Chunk(100))
+        {
+            await _tables.Leads.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), cancellationToken);
+        }
+
+        if (stored is null)
+        {
+            // The lead row went last, with the outbox rewritten: what waits now carries no personal data.
+            return rows.Count > 0;
+        }
+
+        var stripped = new List<TableTransactionAction>();
+        await foreach (var entity in _tables.Leads.QueryAsync<TableEntity>(OutboxOf(leadId), cancellationToken: cancellationToken))
+        {
+            var anonymous = OutboxRows.ToEntity(OutboxRows.ToEvent(entity) with { Person = null });
+            stripped.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, anonymous, entity.ETag));
+        }
+
+        // Rewriting an event without the person is harmless on its own, so any beyond the last batch's room go first.
+        const int LastBatchRoom = 98;
+        var early = stripped.Count > LastBatchRoom ? stripped.Count - LastBatchRoom : 0;
+        foreach (var chunk in stripped.Take(early).Chunk(100))
+        {
+            await _tables.Leads.SubmitTransactionAsync(chunk, cancellationToken);
+        }
+
+        var last = new List<TableTransactionAction>(stripped.Skip(early))
+        {
+            new(TableTransactionActionType.Add, OutboxRows.ToEntity(erased(stored.Lead))),
+            new(TableTransactionActionType.Delete, new TableEntity(partition, LeadKeys.Lead(leadId)), new ETag(stored.ETag)),
+        };
+        await _tables.Leads.SubmitTransactionAsync(last, cancellationToken);
+        return true;
+    }
+
+    private async Task DeleteIfPresentAsync(string partition, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _tables.Leads.DeleteEntityAsync(partition, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already gone: dropped by a sweep, or by an erase that was interrupted.
+        }
+    }
+
+    private static string OutboxOf(string leadId) => TableClient.CreateQueryFilter(
+        $"PartitionKey eq {LeadKeys.PartitionOf(leadId)} and RowKey ge {LeadKeys.OutboxFrom(leadId)} and RowKey lt {LeadKeys.OutboxTo(leadId)}");
 
     private static string CommandsOf(string leadId) => TableClient.CreateQueryFilter(
         $"PartitionKey eq {LeadKeys.PartitionOf(leadId)} and RowKey ge {LeadKeys.CommandsFrom(leadId)} and RowKey lt {LeadKeys.CommandsTo(leadId)}");

@@ -8,8 +8,9 @@ namespace LeadFunctions.Storage.Queues;
 public static class QueueServiceCollectionExtensions
 {
     /// <summary>
-    /// The local transport for transition commands: publisher and consumer on an Azure Storage queue, using the
-    /// LeadStorage connection (connection string, or QueueServiceUri with the managed identity). Call after AddLeadTableStorage.
+    /// The local transport: transition commands (publisher and consumer) and lead events (publisher) on Azure Storage
+    /// queues, using the LeadStorage connection (connection string, or QueueServiceUri with the managed identity).
+    /// Call after AddLeadTableStorage.
     /// </summary>
     public static IServiceCollection AddStorageQueueTransitions(this IServiceCollection services)
     {
@@ -18,6 +19,9 @@ public static class QueueServiceCollectionExtensions
         services.AddSingleton<TransitionQueues>();
         services.AddSingleton<ITransitionPublisher, StorageQueueTransitionPublisher>();
         services.AddSingleton<StorageQueueTransitionWorker>();
+        services.AddOptions<LeadEventQueueOptions>().BindConfiguration(LeadEventQueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LeadEventQueues>();
+        services.AddSingleton<ILeadEventPublisher, StorageQueueLeadEventPublisher>();
         return services;
     }
 

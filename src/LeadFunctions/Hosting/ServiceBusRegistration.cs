@@ -1,6 +1,7 @@
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using LeadFunctions.Engine.Ports;
+using LeadFunctions.Functions.LeadEvents;
 using LeadFunctions.Functions.Transitions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +12,8 @@ namespace LeadFunctions.Functions.Hosting;
 public static class ServiceBusRegistration
 {
     /// <summary>
-    /// One ServiceBusClient and sender for the app's lifetime (they pool connections), authenticated with the
-    /// managed identity from the same ServiceBusConnection__* settings the trigger uses.
+    /// One ServiceBusClient and its senders (transitions queue, lead-events topic) for the app's lifetime (they pool
+    /// connections), authenticated with the managed identity from the same ServiceBusConnection__* settings the trigger uses.
     /// </summary>
     public static IServiceCollection AddServiceBusTransitions(this IServiceCollection services)
     {
@@ -35,6 +36,8 @@ public static class ServiceBusRegistration
         services.AddSingleton(sp => sp.GetRequiredService<ServiceBusClient>()
             .CreateSender(sp.GetRequiredService<IOptions<ServiceBusTransitionOptions>>().Value.QueueName));
         services.AddSingleton<ITransitionPublisher, ServiceBusTransitionPublisher>();
+        services.AddSingleton(sp => new LeadEventSender(sp.GetRequiredService<ServiceBusClient>().CreateSender(LeadEventTopic.Name)));
+        services.AddSingleton<ILeadEventPublisher, ServiceBusLeadEventPublisher>();
         return services;
     }
 }

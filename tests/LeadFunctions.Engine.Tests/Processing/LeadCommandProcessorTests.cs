@@ -99,7 +99,7 @@ public sealed class LeadCommandProcessorTests : IDisposable
                 It.IsAny<CancellationToken>()))
             .ReturnsAsync("e1");
         var cache = new LeadStateCache(_h.Time);
-        var processor = new LeadCommandProcessor(store.Object, _h.Machine, _h.Schedule, cache, _h.Assigner, _h.Time, _h.Telemetry, NullLogger<LeadCommandProcessor>.Instance);
+        var processor = new LeadCommandProcessor(store.Object, _h.Machine, _h.Schedule, cache, _h.Assigner, _h.Relay, _h.Time, _h.Telemetry, NullLogger<LeadCommandProcessor>.Instance);
 
         var outcome = await processor.ProcessAsync(_leadId, Harness.FormCommand("whitepaper", Email, "sub:s-1", _h.Now), CancellationToken.None);
 

@@ -86,6 +86,6 @@ public sealed class SlaBreachProcessingTests : IDisposable
     }
 
     private LeadCommandProcessor ProcessorFor(Playbook playbook) => new(
-        _h.Store.Object, new StateMachine(playbook), new SweepSchedule(playbook), _h.Cache, _h.Assigner, _h.Time, _h.Telemetry,
+        _h.Store.Object, new StateMachine(playbook), new SweepSchedule(playbook), _h.Cache, _h.Assigner, _h.Relay, _h.Time, _h.Telemetry,
         NullLogger<LeadCommandProcessor>.Instance);
 }

@@ -6,6 +6,7 @@ using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Identity;
 using LeadFunctions.Engine.Intake;
+using LeadFunctions.Engine.Outbox;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Processing;
 using LeadFunctions.Engine.Routing;
@@ -138,7 +139,14 @@ public sealed class Harness : IDisposable
 
     public RepAssigner Assigner => new(Playbook, Roster.Object, Queries.Object, NullLogger<RepAssigner>.Instance);
 
-    public LeadCommandProcessor Processor => new(Store.Object, Machine, Schedule, Cache, Assigner, Time, Telemetry, NullLogger<LeadCommandProcessor>.Instance);
+    /// <summary>Where the processor's fast path publishes lead events; loose, so tests that do not look at events are not bothered.</summary>
+    public Mock<ILeadEventPublisher> EventPublisher { get; } = new();
+
+    public Mock<ILeadEventOutbox> Outbox { get; } = new();
+
+    public LeadEventRelay Relay => new(Outbox.Object, EventPublisher.Object, Options.Create(new LeadEventRelayOptions()), Time, NullLogger<LeadEventRelay>.Instance);
+
+    public LeadCommandProcessor Processor => new(Store.Object, Machine, Schedule, Cache, Assigner, Relay, Time, Telemetry, NullLogger<LeadCommandProcessor>.Instance);
 
     public SubmitFormHandler FormHandler => new(Playbook, Identity, Processor, Time);
 

@@ -42,6 +42,7 @@ public sealed class FunctionMetadataTests
         var expected = HttpFunctions.Select(row => (string)row[0])
             .Concat(TimerFunctions.Select(row => (string)row[0]))
             .Append("ApplyTransition")
+            .Append("RelayLeadEvents")
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, FunctionsMetadata.Triggers.Select(t => t.Function).Order(StringComparer.Ordinal));
@@ -67,6 +68,16 @@ public sealed class FunctionMetadataTests
 
         Assert.Equal("timerTrigger", trigger.Type);
         Assert.Equal(schedule, trigger.Text("schedule"));
+        Assert.NotEqual(true, trigger.Flag("runOnStartup"));
+    }
+
+    [Fact]
+    public void Lead_event_relay_runs_every_ten_seconds_and_never_on_startup()
+    {
+        var trigger = FunctionsMetadata.Trigger("RelayLeadEvents");
+
+        Assert.Equal("timerTrigger", trigger.Type);
+        Assert.Equal("*/10 * * * * *", trigger.Text("schedule"));
         Assert.NotEqual(true, trigger.Flag("runOnStartup"));
     }
 

@@ -43,6 +43,7 @@ public sealed class FunctionsApp : IDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(Publisher);
         services.Replace(ServiceDescriptor.Singleton<ITransitionPublisher>(Publisher));
+        services.Replace(ServiceDescriptor.Singleton<ILeadEventPublisher>(LeadEvents));
         var table = services.Single(d => d.ServiceType == typeof(ILeadStore));
         services.Remove(table);
         services.AddSingleton(sp => new OutageStore((ILeadStore)ActivatorUtilities.CreateInstance(sp, table.ImplementationType!), Time));
@@ -55,6 +56,8 @@ public sealed class FunctionsApp : IDisposable
     public CapturingLoggerProvider Logs { get; } = new();
 
     public RecordingPublisher Publisher { get; } = new();
+
+    public RecordingLeadEventPublisher LeadEvents { get; } = new();
 
     public IServiceProvider Services => _services;
 

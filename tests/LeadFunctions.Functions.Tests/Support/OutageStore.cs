@@ -30,8 +30,8 @@ public sealed class OutageStore(ILeadStore inner, TimeProvider time) : ILeadStor
     public Task<IReadOnlyList<AuditRecord>> GetHistoryAsync(string leadId, CancellationToken cancellationToken)
         => Pass(() => inner.GetHistoryAsync(leadId, cancellationToken));
 
-    public Task<bool> EraseAsync(string leadId, CancellationToken cancellationToken)
-        => Pass(() => inner.EraseAsync(leadId, cancellationToken));
+    public Task<bool> EraseAsync(string leadId, Func<Domain.Lifecycle.Lead, Domain.Events.LeadEvent> erased, CancellationToken cancellationToken)
+        => Pass(() => inner.EraseAsync(leadId, erased, cancellationToken));
 
     private Task<T> Pass<T>(Func<Task<T>> call)
     {
