@@ -1,3 +1,4 @@
+using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Engine.Identity;
 using LeadFunctions.Engine.Privacy;
@@ -15,18 +16,20 @@ public sealed class LeadEndpoints
     private readonly LeadDetailsHandler _details;
     private readonly EraseLeadHandler _erase;
     private readonly SweepSchedule _schedule;
+    private readonly Playbook _playbook;
 
-    public LeadEndpoints(LeadDetailsHandler details, EraseLeadHandler erase, SweepSchedule schedule)
+    public LeadEndpoints(LeadDetailsHandler details, EraseLeadHandler erase, SweepSchedule schedule, Playbook playbook)
     {
         _details = details;
         _erase = erase;
         _schedule = schedule;
+        _playbook = playbook;
     }
 
     public Task<Results<JsonHttpResult<LeadView>, ProblemAnswer>> GetAsync(string leadId, CancellationToken cancellationToken)
         => StoreOutage.AnswerAsync<Results<JsonHttpResult<LeadView>, ProblemAnswer>>(
             async () => await _details.GetAsync(leadId, cancellationToken) is { } details
-                ? TypedResults.Json(LeadView.From(details.Lead, details.History, _schedule.SlaDueAt(details.Lead)), ApiJson.Options)
+                ? TypedResults.Json(LeadView.From(details.Lead, details.History, _schedule.SlaDueAt(details.Lead), _playbook), ApiJson.Options)
                 : NoSuchLead(),
             p => p,
             cancellationToken);

@@ -1,12 +1,14 @@
 using System.Text.Json.Serialization;
 using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Transitions;
 
 namespace LeadFunctions.Http;
 
 /// <summary>
-/// The API's view of a lead: canonical names, flags as a list, stamps by stage and status; the sales team holding it
+/// The API's view of a lead: canonical names with the company's own words beside them (<c>stageDisplayName</c> ...),
+/// flags as a list, stamps by stage and status; the sales team holding it
 /// and why its rep has it (<c>assignment</c>); when its status SLA runs out (<c>slaDueAt</c>, null when the status has
 /// none); and its history, each line with the owner before and after.
 /// </summary>
@@ -16,6 +18,9 @@ public sealed record LeadView(
     LifecycleStage Stage,
     LeadStatus Status,
     Quadrant Quadrant,
+    string StageDisplayName,
+    string StatusDisplayName,
+    string QuadrantDisplayName,
     Fit Fit,
     int FitScore,
     Interest Interest,
@@ -41,16 +46,21 @@ public sealed record LeadView(
     IReadOnlyList<HistoryView>? History)
 {
     /// <param name="slaDueAt">From the domain's <c>SweepSchedule.SlaDueAt</c>; the view only carries it.</param>
-    public static LeadView From(Lead lead, IEnumerable<AuditRecord> history, DateTimeOffset? slaDueAt)
+    /// <param name="playbook">The company's words for stages, statuses and quadrants.</param>
+    public static LeadView From(Lead lead, IEnumerable<AuditRecord> history, DateTimeOffset? slaDueAt, Playbook playbook)
     {
         ArgumentNullException.ThrowIfNull(lead);
         ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(playbook);
         return new LeadView(
             lead.Id,
             lead.Person,
             lead.Stage,
             lead.Status,
             lead.Quadrant,
+            playbook.NameOf(lead.Stage),
+            playbook.NameOf(lead.Status),
+            playbook.NameOf(lead.Quadrant),
             lead.Fit,
             lead.FitScore,
             lead.Interest,
@@ -75,7 +85,7 @@ public sealed record LeadView(
             lead.LastMessage,
             [.. history.OrderBy(a => a.Sequence).Select(a => new HistoryView(
                 a.OccurredAt, a.RecordedAt, a.Type, a.Outcome, a.RejectionCode, a.Reason, a.Actor, a.FromStage, a.ToStage, a.FromStatus, a.ToStatus,
-                a.FromOwner, a.ToOwner, a.Assignment))]);
+                a.FromStatus is { } from ? playbook.NameOf(from) : null, playbook.NameOf(a.ToStatus), a.FromOwner, a.ToOwner, a.Assignment))]);
     }
 
     private static Dictionary<string, StampView> Stamps<TKey>(IEnumerable<KeyValuePair<TKey, Stamp>> stamps)
@@ -100,6 +110,8 @@ public sealed record HistoryView(
     LifecycleStage ToStage,
     LeadStatus? FromStatus,
     LeadStatus ToStatus,
+    string? FromStatusDisplayName,
+    string ToStatusDisplayName,
     string? FromOwner,
     string? ToOwner,
     Assignment? Assignment);

@@ -20,6 +20,7 @@ public sealed class ViewEndpoints
 
     private readonly ILeadQueries _queries;
     private readonly VelocityReportHandler _velocity;
+    private readonly Playbook _playbook;
     private readonly RoutingRules _routing;
     private readonly SlaInbox _inbox;
     private readonly SweepSchedule _schedule;
@@ -29,6 +30,7 @@ public sealed class ViewEndpoints
         ArgumentNullException.ThrowIfNull(playbook);
         _queries = queries;
         _velocity = velocity;
+        _playbook = playbook;
         _routing = playbook.Routing;
         _inbox = inbox;
         _schedule = schedule;
@@ -88,7 +90,7 @@ public sealed class ViewEndpoints
         var page = storeToken is null && _inbox.Covers(filter)
             ? new LeadPage(await _inbox.ReadAsync(filter, cancellationToken), null)
             : await _queries.ListAsync(filter, pageSize, storeToken, cancellationToken);
-        var items = page.Leads.Select(l => LeadView.From(l, [], _schedule.SlaDueAt(l)) with { History = null });
+        var items = page.Leads.Select(l => LeadView.From(l, [], _schedule.SlaDueAt(l), _playbook) with { History = null });
         return TypedResults.Json(new LeadListView([.. items], ContinuationTokens.ToUrlSafe(page.ContinuationToken)), ApiJson.Options);
     }
 

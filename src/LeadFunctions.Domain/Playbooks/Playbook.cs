@@ -38,6 +38,15 @@ public sealed record Playbook
     public bool IsEnabled(LifecycleStage stage) => Stages.Any(s => s.Name == stage && s.Enabled);
 
     public FormDefinition? FindForm(string formId) => Forms.GetValueOrDefault(formId);
+
+    /// <summary>The company's word for a stage ("Sales Qualified Lead"), or its canonical name when the playbook gives none.</summary>
+    public string NameOf(LifecycleStage stage) => Stages.FirstOrDefault(s => s.Name == stage)?.DisplayName ?? stage.ToString();
+
+    /// <summary>The company's word for a status, or its canonical name.</summary>
+    public string NameOf(LeadStatus status) => Statuses.FirstOrDefault(s => s.Name == status)?.DisplayName ?? status.ToString();
+
+    /// <summary>The company's word for a quadrant ("Hot! Hot! Hot!"), or its canonical name.</summary>
+    public string NameOf(Quadrant quadrant) => Quadrants.GetValueOrDefault(quadrant)?.DisplayName ?? quadrant.ToString();
 }
 
 public sealed record StageDefinition

@@ -49,7 +49,7 @@ public sealed class RepsHandler
             {
                 var stated = availability.GetValueOrDefault(rep.Id, RepAvailability.Always);
                 var available = stated.IsAvailableAt(now);
-                reps.Add(new RepView(rep.Id, team.Id, rep.Weight, rep.Capacity, available, available ? null : stated.Until, openNew.GetValueOrDefault(rep.Id)));
+                reps.Add(new RepView(rep.Id, team.Id, team.DisplayName ?? team.Id, rep.Weight, rep.Capacity, available, available ? null : stated.Until, openNew.GetValueOrDefault(rep.Id)));
             }
         }
 
