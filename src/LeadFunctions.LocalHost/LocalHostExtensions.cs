@@ -1,3 +1,4 @@
+using LeadFunctions.Storage.Deliveries;
 using Microsoft.Extensions.FileProviders;
 
 namespace LeadFunctions.LocalHost;
@@ -25,6 +26,15 @@ internal static class LocalHostExtensions
     {
         services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
         services.AddHostedService<TransitionWorkerService>();
+        return services;
+    }
+
+    /// <summary>Webhook delivery: the lead-events queue consumer and the retry pass, when LeadEvents:Webhooks names a subscriber.</summary>
+    public static IServiceCollection AddLocalWebhookDelivery(this IServiceCollection services)
+    {
+        services.AddTableWebhookDeliveries();
+        services.AddStorageQueueLeadEventConsumer();
+        services.AddHostedService<WebhookDeliveryService>();
         return services;
     }
 

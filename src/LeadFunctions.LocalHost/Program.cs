@@ -20,6 +20,7 @@ builder.Services.AddLeadOpenApi();
 builder.Services.AddLocalSampleFormOrigins();
 builder.Services.AddLocalTransitionWorker();
 builder.Services.AddLocalSweepScheduler();
+builder.Services.AddLocalWebhookDelivery();
 
 var app = builder.Build();
 app.UseLocalWebsiteSamples();
