@@ -117,6 +117,9 @@ var names = {
 }
 var transitionsQueueName = 'lead-transitions'
 var leadsTableName = 'Leads'
+
+// Undelivered webhook events (LeadStorage:DeliveriesTable; the app's default name, so no app setting).
+var deliveriesTableName = 'Deliveries'
 var leadIdentityKeySecretName = 'LeadIdentity--Key'
 var schedules sweepSchedules = {
   disqualifyNoContact: disqualifyNoContactSchedule
@@ -164,6 +167,7 @@ module storage 'modules/storage.bicep' = {
     deploymentContainerName: names.deploymentContainer
     tableNames: [
       leadsTableName
+      deliveriesTableName
     ]
   }
 }
