@@ -12,6 +12,7 @@ public sealed class WebhookReceiver : IDisposable
     private readonly HttpListener _listener = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private int _arrived;
 
     public WebhookReceiver()
     {
@@ -32,6 +33,9 @@ public sealed class WebhookReceiver : IDisposable
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
     public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
+
+    /// <summary>Requests that arrived, answered or not yet (a hanging receiver records its requests only when it answers).</summary>
+    public int Arrived => Volatile.Read(ref _arrived);
 
     /// <summary>The requests answered 2xx, in arrival order.</summary>
     public IReadOnlyList<ReceivedWebhook> Accepted => [.. Received.Where(r => r.Status is >= 200 and < 300)];
@@ -77,6 +81,7 @@ public sealed class WebhookReceiver : IDisposable
             }
 
             var index = count++;
+            Interlocked.Increment(ref _arrived);
             _ = Task.Run(() => AnswerAsync(context, index));
         }
     }
