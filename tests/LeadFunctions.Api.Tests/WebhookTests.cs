@@ -67,6 +67,35 @@ public sealed class WebhookTests(WebhookApiFactory factory) : IClassFixture<Webh
     }
 
     [Fact]
+    public async Task A_receiver_down_for_a_while_gets_everything_afterwards_in_each_leads_order()
+    {
+        // Down until each lead has been refused, plus half a second, of a 2 s retry window: the shrunk stand-in for a
+        // minute of 500s in a day's window.
+        var down = true;
+        factory.Receiver.Answer = _ => Volatile.Read(ref down) ? 500 : 200;
+        var leads = Enumerable.Range(0, 3).Select(_ => NewLeadId()).ToList();
+        var events = leads.SelectMany(lead => Enumerable.Range(1, 4).Select(sequence => Event(lead, sequence))).ToList();
+
+        foreach (var leadEvent in events)
+        {
+            await PublishAsync(leadEvent);
+        }
+
+        var ids = events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
+        await WaitUntilAsync(() => leads.All(lead => factory.Receiver.Received.Any(r => r.Header(WebhookSignature.EventIdHeader) == lead + ":1")));
+        await Task.Delay(500);
+        Volatile.Write(ref down, false);
+
+        await WaitUntilAsync(() => ids.All(id => factory.Receiver.Accepted.Any(r => r.Header(WebhookSignature.EventIdHeader) == id)));
+        foreach (var lead in leads)
+        {
+            var order = factory.Receiver.Accepted.Select(r => r.Header(WebhookSignature.EventIdHeader)!)
+                .Where(id => id.StartsWith(lead + ":", StringComparison.Ordinal)).Distinct().ToList();
+            Assert.Equal(Enumerable.Range(1, 4).Select(sequence => LeadEvent.IdOf(lead, sequence)), order);
+        }
+    }
+
+    [Fact]
     public async Task A_hanging_receiver_does_not_slow_intake()
     {
         factory.Receiver.Answer = _ => 200;

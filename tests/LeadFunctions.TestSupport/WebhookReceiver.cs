@@ -13,6 +13,7 @@ public sealed class WebhookReceiver : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _arrived;
+    private int _disposed;
 
     public WebhookReceiver()
     {
@@ -51,6 +52,12 @@ public sealed class WebhookReceiver : IDisposable
 
     public void Dispose()
     {
+        // Fixtures can be disposed twice (DisposeAsync, then Dispose): the second time is a no-op.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stop.Cancel();
         _listener.Close();
         try

@@ -56,10 +56,34 @@ public sealed partial class WebhookDeliveryHandler
         return new MessageHandling(MessageSettlement.Complete, null, null);
     }
 
-    public Task HandleAsync(LeadEvent leadEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(LeadEvent leadEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(leadEvent);
-        return Task.WhenAll(_options.Value.Webhooks.Where(s => s.Wants(leadEvent.Type)).Select(s => DeliverAsync(s, leadEvent, cancellationToken)));
+        if (leadEvent.Type == LeadEventType.Erased)
+        {
+            await ForgetPersonAsync(leadEvent.LeadId, cancellationToken);
+        }
+
+        await Task.WhenAll(_options.Value.Webhooks.Where(s => s.Wants(leadEvent.Type)).Select(s => DeliverAsync(s, leadEvent, cancellationToken)));
+    }
+
+    /// <summary>
+    /// An erased lead's person leaves the deliveries still waiting too, for every subscriber whether or not it wants
+    /// Erased events; the events themselves are still delivered, in order, without it.
+    /// </summary>
+    private async Task ForgetPersonAsync(string leadId, CancellationToken cancellationToken)
+    {
+        foreach (var subscriber in _options.Value.Webhooks.Where(s => s.IncludePerson))
+        {
+            foreach (var delivery in await _store.ListLeadAsync(subscriber.Id, leadId, cancellationToken))
+            {
+                var stored = LeadEventJson.Read(delivery.EventJson);
+                if (stored.Person is not null)
+                {
+                    await _store.SaveAsync(delivery with { EventJson = LeadEventJson.Write(stored with { Person = null }) }, cancellationToken);
+                }
+            }
+        }
     }
 
     private async Task DeliverAsync(WebhookSubscriber subscriber, LeadEvent leadEvent, CancellationToken cancellationToken)

@@ -173,6 +173,22 @@ public sealed class WebhookDeliveryTests : IDisposable
         Assert.Single(_receiver.Received);
     }
 
+    [Fact]
+    public async Task Erasing_a_lead_takes_its_person_out_of_the_deliveries_still_waiting()
+    {
+        _options.Webhooks[0].IncludePerson = true;
+        _receiver.Answer = _ => 500;
+        await _handler.HandleAsync(SampleEvents.Status(1), CancellationToken.None);
+        await _handler.HandleAsync(SampleEvents.Status(2), CancellationToken.None);
+        Assert.All(_store.All, d => Assert.Contains(SampleEvents.Person.Email, d.EventJson, StringComparison.Ordinal));
+
+        await _handler.HandleAsync(SampleEvents.Status(3) with { Type = LeadEventType.Erased, Person = null }, CancellationToken.None);
+
+        Assert.Equal(3, _store.All.Count);
+        Assert.All(_store.All, d => Assert.DoesNotContain(SampleEvents.Person.Email, d.EventJson, StringComparison.Ordinal));
+        Assert.All(_store.All, d => Assert.Null(LeadEventJson.Read(d.EventJson).Person));
+    }
+
     public void Dispose()
     {
         _sender.Dispose();
