@@ -18,8 +18,8 @@ public interface IWebhookDeliveryStore
 
     Task DeleteAsync(WebhookDelivery delivery, CancellationToken cancellationToken);
 
-    /// <summary>Deliveries the retry pass has work for: pending ones due by <paramref name="now"/>, and queued ones.</summary>
-    Task<IReadOnlyList<WebhookDelivery>> ListWorkAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+    /// <summary>Pending deliveries due by <paramref name="now"/>: what the retry pass sends.</summary>
+    Task<IReadOnlyList<WebhookDelivery>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
     Task<DeliveryPage> ListByStateAsync(DeliveryState state, int pageSize, string? continuationToken, CancellationToken cancellationToken);
 }

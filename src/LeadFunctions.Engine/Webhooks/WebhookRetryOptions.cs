@@ -15,6 +15,9 @@ public sealed class WebhookRetryOptions
     /// <summary>How often the local host runs the retry pass (the Functions app runs it on its own timer).</summary>
     public TimeSpan PassInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often the pass also looks through queued deliveries for one whose line has nothing ahead of it any more.</summary>
+    public TimeSpan QueuedScanInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>At most this many open deliveries are looked at in one pass.</summary>
     public int BatchSize { get; set; } = 200;
 }

@@ -7,7 +7,7 @@ namespace LeadFunctions.Engine.Webhooks;
 /// <summary>
 /// Sends what is due, lead by lead: each (subscriber, lead) line is walked lowest sequence first, and stops at the first
 /// delivery that is not due or fails again, so a later event never overtakes an earlier one. Dead deliveries are
-/// stepped over. The local host runs this every second; the Functions app on a timer.
+/// stepped over. The local host runs this every second; the Functions app on a timer. Not for concurrent use.
 /// </summary>
 public sealed partial class WebhookRetryPass
 {
@@ -17,6 +17,10 @@ public sealed partial class WebhookRetryPass
     private readonly IOptions<WebhookOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<WebhookRetryPass> _logger;
+
+    // One pass at a time (the local loop, or the singleton timer function): plain fields suffice.
+    private string? _queuedCursor;
+    private DateTimeOffset _nextQueuedScan = DateTimeOffset.MinValue;
 
     public WebhookRetryPass(
         IWebhookDeliveryStore store,
@@ -42,7 +46,19 @@ public sealed partial class WebhookRetryPass
             return 0;
         }
 
-        var work = await _store.ListWorkAsync(_time.GetUtcNow(), _options.Value.Retry.BatchSize, cancellationToken);
+        var now = _time.GetUtcNow();
+        var work = new List<WebhookDelivery>(await _store.ListDueAsync(now, _options.Value.Retry.BatchSize, cancellationToken));
+        if (now >= _nextQueuedScan)
+        {
+            // Queued deliveries normally go right behind the one they wait for, in the same walk. One can be left
+            // behind when the handler queued it just as the pass emptied its line; a page of them now and then, the
+            // cursor moving on each time, finds those without reading every waiting line every second.
+            var queued = await _store.ListByStateAsync(DeliveryState.Queued, _options.Value.Retry.BatchSize, _queuedCursor, cancellationToken);
+            _queuedCursor = queued.ContinuationToken;
+            _nextQueuedScan = now + _options.Value.Retry.QueuedScanInterval;
+            work.AddRange(queued.Deliveries);
+        }
+
         var lines = work.Select(d => (d.SubscriberId, d.LeadId)).Distinct().ToList();
         var attempted = 0;
         await Parallel.ForEachAsync(

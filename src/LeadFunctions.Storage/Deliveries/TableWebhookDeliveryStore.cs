@@ -73,12 +73,11 @@ internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
             DeliveryRows.Partition(delivery.SubscriberId, delivery.LeadId), DeliveryRows.Row(delivery.Sequence), ETag.All, cancellationToken));
     }
 
-    public async Task<IReadOnlyList<WebhookDelivery>> ListWorkAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WebhookDelivery>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         await _tables.EnsureCreatedAsync(cancellationToken);
         var pending = DeliveryState.Pending.ToString();
-        var queued = DeliveryState.Queued.ToString();
-        var filter = TableClient.CreateQueryFilter($"(State eq {pending} and NextAttemptAt le {now}) or State eq {queued}");
+        var filter = TableClient.CreateQueryFilter($"State eq {pending} and NextAttemptAt le {now}");
         return await _tables.MapOutagesAsync(async () =>
         {
             var result = new List<WebhookDelivery>();

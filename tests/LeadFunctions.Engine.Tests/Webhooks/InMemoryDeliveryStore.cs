@@ -31,12 +31,17 @@ internal sealed class InMemoryDeliveryStore : IWebhookDeliveryStore
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<WebhookDelivery>> ListWorkAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
-        => Task.FromResult<IReadOnlyList<WebhookDelivery>>([.. _rows.Values
-            .Where(d => d.State == DeliveryState.Queued || (d.State == DeliveryState.Pending && d.NextAttemptAt <= now)).Take(max)]);
+    public Task<IReadOnlyList<WebhookDelivery>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<WebhookDelivery>>([.. _rows.Values.Where(d => d.State == DeliveryState.Pending && d.NextAttemptAt <= now).Take(max)]);
 
+    /// <summary>Pages by position, the token being the offset, so the pass's queued scan is exercised across pages.</summary>
     public Task<DeliveryPage> ListByStateAsync(DeliveryState state, int pageSize, string? continuationToken, CancellationToken cancellationToken)
-        => Task.FromResult(new DeliveryPage([.. _rows.Values.Where(d => d.State == state)], null));
+    {
+        var all = _rows.Values.Where(d => d.State == state).OrderBy(d => d.LeadId, StringComparer.Ordinal).ThenBy(d => d.Sequence).ToList();
+        var offset = continuationToken is null ? 0 : int.Parse(continuationToken, System.Globalization.CultureInfo.InvariantCulture);
+        var next = offset + pageSize < all.Count ? (offset + pageSize).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return Task.FromResult(new DeliveryPage([.. all.Skip(offset).Take(pageSize)], next));
+    }
 
     private static (string, string, long) Key(WebhookDelivery d) => (d.SubscriberId, d.LeadId, d.Sequence);
 }

@@ -150,6 +150,24 @@ public sealed class WebhookDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_queued_delivery_left_with_nothing_ahead_of_it_is_found_by_the_periodic_queued_scan()
+    {
+        // What the handler leaves when it queues an event just as the pass empties the line ahead of it.
+        var orphan = Orphan(SampleEvents.Status(5));
+        await _store.TryAddAsync(orphan, CancellationToken.None);
+
+        Assert.Equal(1, await _pass.RunAsync(CancellationToken.None));
+        Assert.Empty(_store.All);
+
+        await _store.TryAddAsync(Orphan(SampleEvents.Status(6)), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, await _pass.RunAsync(CancellationToken.None));
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(1, await _pass.RunAsync(CancellationToken.None));
+        Assert.Equal([LeadEvent.IdOf(SampleEvents.LeadId, 5), LeadEvent.IdOf(SampleEvents.LeadId, 6)], _receiver.Accepted.Select(r => r.Header(WebhookSignature.EventIdHeader)));
+    }
+
+    [Fact]
     public async Task A_hanging_receiver_costs_one_timeout_and_the_event_waits_for_a_retry()
     {
         _receiver.Delay = TimeSpan.FromSeconds(30);
@@ -188,6 +206,10 @@ public sealed class WebhookDeliveryTests : IDisposable
         Assert.All(_store.All, d => Assert.DoesNotContain(SampleEvents.Person.Email, d.EventJson, StringComparison.Ordinal));
         Assert.All(_store.All, d => Assert.Null(LeadEventJson.Read(d.EventJson).Person));
     }
+
+    private WebhookDelivery Orphan(LeadEvent leadEvent) => new(
+        SubscriberId, leadEvent.LeadId, leadEvent.Sequence, leadEvent.Type, DeliveryState.Queued, 0, _clock.GetUtcNow(), _clock.GetUtcNow(), null, null,
+        LeadEventJson.Write(leadEvent with { Person = null }));
 
     public void Dispose()
     {
