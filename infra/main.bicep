@@ -129,6 +129,9 @@ var leadEventsSubscriptionNames = [
   'webhooks'
 ]
 var leadsTableName = 'Leads'
+
+// Undelivered webhook events (LeadStorage:DeliveriesTable; the app's default name, so no app setting).
+var deliveriesTableName = 'Deliveries'
 var leadIdentityKeySecretName = 'LeadIdentity--Key'
 var schedules sweepSchedules = {
   disqualifyNoContact: disqualifyNoContactSchedule
@@ -178,6 +181,7 @@ module storage 'modules/storage.bicep' = {
     deploymentContainerName: names.deploymentContainer
     tableNames: [
       leadsTableName
+      deliveriesTableName
     ]
   }
 }

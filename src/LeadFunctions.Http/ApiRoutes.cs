@@ -22,11 +22,13 @@ public static class ApiRoutes
     public const string Sweep = "/admin/sweeps/{sweep}";
     public const string Reps = "/reps";
     public const string RepAvailability = "/reps/{repId}/availability";
+    public const string Deliveries = "/admin/deliveries";
+    public const string Redeliver = "/admin/deliveries/{deliveryId}/redeliver";
 
     /// <summary>What a log line names when the path matches no template: never the path itself, which may carry personal data.</summary>
     public const string Unmatched = "(unmatched)";
 
-    private static readonly string[][] Templates = [.. new[] { Submissions, Health, OpenApi, Playbook, LeadEvents, Events, Leads, Velocity, Lead, Sweep, Reps, RepAvailability }
+    private static readonly string[][] Templates = [.. new[] { Submissions, Health, OpenApi, Playbook, LeadEvents, Events, Leads, Velocity, Lead, Sweep, Reps, RepAvailability, Deliveries, Redeliver }
         .Select(t => (Prefix + t).Split('/', StringSplitOptions.RemoveEmptyEntries))];
 
     /// <summary>The route template the request was served under, such as /api/leads/{leadId}; never a raw path.</summary>

@@ -39,6 +39,7 @@ public static class LeadApi
         services.AddSingleton<LeadEndpoints>();
         services.AddSingleton<AdminEndpoints>();
         services.AddSingleton<RepEndpoints>();
+        services.AddSingleton<DeliveryEndpoints>();
         services.AddProblemDetails();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<IntakeOptions>>((cors, intake) => cors.AddPolicy(IntakeCorsPolicy, policy => policy
@@ -113,6 +114,13 @@ public static class LeadApi
             .WithMetadata(new DocumentedBody(typeof(AvailabilityBody), ["application/json"]))
             .Produces<AvailabilitySet>()
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
+        keyed.MapGet(ApiRoutes.Deliveries, (HttpRequest request, [FromServices] DeliveryEndpoints deliveries) => deliveries.ListAsync(request))
+            .WithName("ListDeliveries").WithSummary("Webhook events not yet delivered, by state, paged")
+            .WithDescription("Query: state (dead, pending or queued; required), pageSize (1-100, default 25), continuationToken.")
+            .Produces<DeliveryList>().Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
+        keyed.MapPost(ApiRoutes.Redeliver, (string deliveryId, [FromServices] DeliveryEndpoints deliveries, CancellationToken cancellationToken) => deliveries.RedeliverAsync(deliveryId, cancellationToken))
+            .WithName("RedeliverDelivery").WithSummary("Give a dead webhook delivery a fresh retry window, due now")
+            .Produces<DeliveryView>().Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 

@@ -1,3 +1,4 @@
+using LeadFunctions.Storage.Deliveries;
 using Microsoft.Extensions.FileProviders;
 
 namespace LeadFunctions.LocalHost;
@@ -32,6 +33,15 @@ internal static class LocalHostExtensions
     {
         services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
         services.AddHostedService<LeadEventRelayService>();
+        return services;
+    }
+
+    /// <summary>Webhook delivery: the lead-events queue consumer and the retry pass, when LeadEvents:Webhooks names a subscriber.</summary>
+    public static IServiceCollection AddLocalWebhookDelivery(this IServiceCollection services)
+    {
+        services.AddTableWebhookDeliveries();
+        services.AddStorageQueueLeadEventConsumer();
+        services.AddHostedService<WebhookDeliveryService>();
         return services;
     }
 

@@ -21,6 +21,7 @@ builder.Services.AddLocalSampleFormOrigins();
 builder.Services.AddLocalTransitionWorker();
 builder.Services.AddLocalSweepScheduler();
 builder.Services.AddLocalLeadEventRelay();
+builder.Services.AddLocalWebhookDelivery();
 
 var app = builder.Build();
 app.UseLocalWebsiteSamples();

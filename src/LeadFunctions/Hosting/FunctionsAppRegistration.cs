@@ -2,6 +2,7 @@ using LeadFunctions.Engine;
 using LeadFunctions.Http;
 using LeadFunctions.Http.RateLimiting;
 using LeadFunctions.Storage;
+using LeadFunctions.Storage.Deliveries;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.Functions.Hosting;
@@ -19,6 +20,7 @@ public static class FunctionsAppRegistration
         services.AddLeadTableStorage();
         services.AddLeadHttp();
         services.AddServiceBusTransitions();
+        services.AddTableWebhookDeliveries();
 
         // Behind the App Service front end the peer is the platform, and the first X-Forwarded-For hop is whatever
         // the client wrote; the front end's own Client-IP header is the address it vouches for.

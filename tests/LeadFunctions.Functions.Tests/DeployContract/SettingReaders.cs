@@ -36,7 +36,8 @@ public static class SettingReaders
             return "host: " + host.Value;
         }
 
-        var connection = MetadataBindings.Strings.Where(s => s.Property == "connection")
+        // Ordered by function name: the metadata lists functions in no promised order, and the answer should not move.
+        var connection = MetadataBindings.Strings.Where(s => s.Property == "connection").OrderBy(s => s.Function, StringComparer.Ordinal)
             .FirstOrDefault(s => setting.StartsWith(s.Value + "__", StringComparison.OrdinalIgnoreCase));
         if (connection.Value is not null)
         {

@@ -23,6 +23,8 @@ public sealed class FunctionMetadataTests
         { "RunSweep", "post", "admin/sweeps/{sweep}", "Function" },
         { "ListReps", "get", "reps", "Function" },
         { "SetRepAvailability", "put", "reps/{repId}/availability", "Function" },
+        { "ListDeliveries", "get", "admin/deliveries", "Function" },
+        { "RedeliverDelivery", "post", "admin/deliveries/{deliveryId}/redeliver", "Function" },
     };
 
     public static TheoryData<string, string> TimerFunctions => new()
@@ -43,6 +45,8 @@ public sealed class FunctionMetadataTests
             .Concat(TimerFunctions.Select(row => (string)row[0]))
             .Append("ApplyTransition")
             .Append("RelayLeadEvents")
+            .Append("DeliverWebhooks")
+            .Append("RetryWebhooks")
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, FunctionsMetadata.Triggers.Select(t => t.Function).Order(StringComparer.Ordinal));
@@ -92,6 +96,30 @@ public sealed class FunctionMetadataTests
         Assert.True(trigger.Flag("isSessionsEnabled"));
         Assert.False(trigger.Flag("autoCompleteMessages"));
         Assert.Equal("One", trigger.Text("cardinality"));
+    }
+
+    [Fact]
+    public void Webhook_function_reads_the_lead_events_topic_one_lead_session_at_a_time_and_settles_by_hand()
+    {
+        var trigger = FunctionsMetadata.Trigger("DeliverWebhooks");
+
+        Assert.Equal("serviceBusTrigger", trigger.Type);
+        Assert.Equal("lead-events", trigger.Text("topicName"));
+        Assert.Equal("webhooks", trigger.Text("subscriptionName"));
+        Assert.Equal("ServiceBusConnection", trigger.Text("connection"));
+        Assert.True(trigger.Flag("isSessionsEnabled"));
+        Assert.False(trigger.Flag("autoCompleteMessages"));
+        Assert.Equal("One", trigger.Text("cardinality"));
+    }
+
+    [Fact]
+    public void Webhook_retry_pass_runs_every_fifteen_seconds_never_on_startup()
+    {
+        var trigger = FunctionsMetadata.Trigger("RetryWebhooks");
+
+        Assert.Equal("timerTrigger", trigger.Type);
+        Assert.Equal("*/15 * * * * *", trigger.Text("schedule"));
+        Assert.NotEqual(true, trigger.Flag("runOnStartup"));
     }
 
     [Fact]

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using LeadFunctions.Domain.Events;
+using LeadFunctions.Engine.Events;
+using LeadFunctions.Engine.Transitions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadFunctions.Engine.Webhooks;
+
+/// <summary>
+/// Delivers a published lead event to every subscriber that wants it, off the request path (the lead-events topic's
+/// webhooks subscription in Azure, the local lead-events queue locally). A subscriber with an earlier event of the same
+/// lead still open gets this one queued behind it, so it sees the lead's events in order; a failed POST is recorded for
+/// the retry pass. Subscribers are served side by side: one slow receiver does not hold up the others.
+/// Store outages are thrown, so the transport gives the message back.
+/// </summary>
+public sealed partial class WebhookDeliveryHandler
+{
+    private readonly IWebhookDeliveryStore _store;
+    private readonly WebhookSender _sender;
+    private readonly WebhookRetrySchedule _schedule;
+    private readonly IOptions<WebhookOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WebhookDeliveryHandler> _logger;
+
+    public WebhookDeliveryHandler(
+        IWebhookDeliveryStore store,
+        WebhookSender sender,
+        WebhookRetrySchedule schedule,
+        IOptions<WebhookOptions> options,
+        TimeProvider time,
+        ILogger<WebhookDeliveryHandler> logger)
+    {
+        _store = store;
+        _sender = sender;
+        _schedule = schedule;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>For a transport message: the event's JSON; unreadable text is dead-lettered, since it never becomes readable.</summary>
+    public async Task<MessageHandling> HandleAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        LeadEvent leadEvent;
+        try
+        {
+            leadEvent = LeadEventJson.Read(System.Text.Encoding.UTF8.GetString(message.Span));
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or NotSupportedException)
+        {
+            return new MessageHandling(MessageSettlement.DeadLetter, "The message is not a lead event.", null);
+        }
+
+        await HandleAsync(leadEvent, cancellationToken);
+        return new MessageHandling(MessageSettlement.Complete, null, null);
+    }
+
+    public async Task HandleAsync(LeadEvent leadEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leadEvent);
+        if (leadEvent.Type == LeadEventType.Erased)
+        {
+            await ForgetPersonAsync(leadEvent.LeadId, cancellationToken);
+        }
+
+        await Task.WhenAll(_options.Value.Webhooks.Where(s => s.Wants(leadEvent.Type)).Select(s => DeliverAsync(s, leadEvent, cancellationToken)));
+    }
+
+    /// <summary>
+    /// An erased lead's person leaves the deliveries still waiting too, for every subscriber whether or not it wants
+    /// Erased events; the events themselves are still delivered, in order, without it.
+    /// </summary>
+    private async Task ForgetPersonAsync(string leadId, CancellationToken cancellationToken)
+    {
+        foreach (var subscriber in _options.Value.Webhooks.Where(s => s.IncludePerson))
+        {
+            foreach (var delivery in await _store.ListLeadAsync(subscriber.Id, leadId, cancellationToken))
+            {
+                var stored = LeadEventJson.Read(delivery.EventJson);
+                if (stored.Person is not null)
+                {
+                    await _store.SaveAsync(delivery with { EventJson = LeadEventJson.Write(stored with { Person = null }) }, cancellationToken);
+                }
+            }
+        }
+    }
+
+    private async Task DeliverAsync(WebhookSubscriber subscriber, LeadEvent leadEvent, CancellationToken cancellationToken)
+    {
+        var visible = WebhookBody.ForSubscriber(leadEvent, subscriber.IncludePerson);
+        var open = await _store.ListLeadAsync(subscriber.Id, leadEvent.LeadId, cancellationToken);
+        if (open.Any(d => d.Sequence == leadEvent.Sequence))
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        var delivery = new WebhookDelivery(
+            subscriber.Id, leadEvent.LeadId, leadEvent.Sequence, leadEvent.Type, DeliveryState.Queued, 0, now, now, null, null, LeadEventJson.Write(visible));
+
+        // Dead ones do not hold the line: after a day of failures, newer events go through when the receiver is back.
+        if (open.Any(d => d.State != DeliveryState.Dead))
+        {
+            await _store.TryAddAsync(delivery, cancellationToken);
+            return;
+        }
+
+        var attempt = await _sender.SendAsync(subscriber, visible, cancellationToken);
+        if (attempt.Delivered)
+        {
+            return;
+        }
+
+        var failed = _schedule.AfterFailure(delivery, attempt.Error!, _time.GetUtcNow());
+        LogFailed(subscriber.Id, leadEvent.EventId, attempt.Error!);
+        await _store.TryAddAsync(failed, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {SubscriberId} did not take event {EventId} ({Error}); retrying later")]
+    private partial void LogFailed(string subscriberId, string eventId, string error);
+}

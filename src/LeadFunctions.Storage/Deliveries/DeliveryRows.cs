@@ -1,0 +1,45 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using LeadFunctions.Domain.Events;
+using LeadFunctions.Engine.Webhooks;
+
+namespace LeadFunctions.Storage.Deliveries;
+
+/// <summary>
+/// A delivery as a table row: partition "{subscriberId}|{leadId}" (one lead's line for one subscriber), row key the
+/// sequence zero-padded so rows sort in the lead's order.
+/// </summary>
+internal static class DeliveryRows
+{
+    public static string Partition(string subscriberId, string leadId) => subscriberId + "|" + leadId;
+
+    public static string Row(long sequence) => sequence.ToString("D19", CultureInfo.InvariantCulture);
+
+    public static TableEntity ToEntity(WebhookDelivery delivery) => new(Partition(delivery.SubscriberId, delivery.LeadId), Row(delivery.Sequence))
+    {
+        ["SubscriberId"] = delivery.SubscriberId,
+        ["LeadId"] = delivery.LeadId,
+        ["Sequence"] = delivery.Sequence,
+        ["Type"] = delivery.Type.ToString(),
+        ["State"] = delivery.State.ToString(),
+        ["Attempts"] = delivery.Attempts,
+        ["CreatedAt"] = delivery.CreatedAt,
+        ["WindowStart"] = delivery.WindowStart,
+        ["NextAttemptAt"] = delivery.NextAttemptAt,
+        ["LastError"] = delivery.LastError,
+        ["Event"] = delivery.EventJson,
+    };
+
+    public static WebhookDelivery FromEntity(TableEntity row) => new(
+        row.GetString("SubscriberId"),
+        row.GetString("LeadId"),
+        row.GetInt64("Sequence") ?? 0,
+        Enum.Parse<LeadEventType>(row.GetString("Type")),
+        Enum.Parse<DeliveryState>(row.GetString("State")),
+        row.GetInt32("Attempts") ?? 0,
+        row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+        row.GetDateTimeOffset("WindowStart") ?? DateTimeOffset.MinValue,
+        row.GetDateTimeOffset("NextAttemptAt"),
+        row.GetString("LastError"),
+        row.GetString("Event"));
+}

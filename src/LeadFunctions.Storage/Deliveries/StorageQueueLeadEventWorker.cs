@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Queues.Models;
+using LeadFunctions.Engine.Transitions;
+using LeadFunctions.Engine.Webhooks;
+using LeadFunctions.Storage.Queues;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadFunctions.Storage.Deliveries;
+
+/// <summary>
+/// One polling round of the local webhook consumer on the lead-events queue. Messages are handled one at a time, in
+/// the order the queue gives them, so one lead's events reach the handler in the order the relay wrote them. The body
+/// is the event's JSON, as text or base64 of it (the Functions queue encoding): both are accepted.
+/// </summary>
+public sealed partial class StorageQueueLeadEventWorker
+{
+    private readonly LeadEventQueues _queues;
+    private readonly WebhookDeliveryHandler _handler;
+    private readonly LeadEventQueueOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<StorageQueueLeadEventWorker> _logger;
+
+    public StorageQueueLeadEventWorker(
+        LeadEventQueues queues,
+        WebhookDeliveryHandler handler,
+        IOptions<LeadEventQueueOptions> options,
+        TimeProvider time,
+        ILogger<StorageQueueLeadEventWorker> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _queues = queues;
+        _handler = handler;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    public LeadEventQueueOptions Options => _options;
+
+    /// <returns>How many messages it received (0: the queue looked empty).</returns>
+    public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
+    {
+        await _queues.EnsureCreatedAsync(cancellationToken);
+        var received = await _queues.MapOutagesAsync(
+            () => _queues.Main.ReceiveMessagesAsync(16, _options.VisibilityTimeout, cancellationToken));
+        foreach (var message in received.Value)
+        {
+            await SettleAsync(message, cancellationToken);
+        }
+
+        return received.Value.Length;
+    }
+
+    private async Task SettleAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        MessageHandling handling;
+        try
+        {
+            handling = await _handler.HandleAsync(BodyOf(message.MessageText), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            if (message.DequeueCount >= _options.MaxAttempts)
+            {
+                await PoisonAsync(message, $"Failed {message.DequeueCount} deliveries; last error: {ex.GetType().Name}", cancellationToken);
+            }
+            else
+            {
+                // Left to reappear when its visibility timeout ends: the store is what failed, and it needs time.
+                LogRetry(message.MessageId, message.DequeueCount, ex.GetType().Name);
+            }
+
+            return;
+        }
+
+        if (handling.Settlement == MessageSettlement.DeadLetter)
+        {
+            await PoisonAsync(message, handling.Reason ?? "Dead-lettered by the handler.", cancellationToken);
+            return;
+        }
+
+        await _queues.MapOutagesAsync(() => _queues.Main.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken));
+    }
+
+    private static byte[] BodyOf(string text)
+    {
+        if (text.TrimStart().StartsWith('{'))
+        {
+            return Encoding.UTF8.GetBytes(text);
+        }
+
+        try
+        {
+            return Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            return Encoding.UTF8.GetBytes(text);
+        }
+    }
+
+    /// <summary>Copy to the poison queue first, then delete: a crash in between delivers it again rather than losing it.</summary>
+    private async Task PoisonAsync(QueueMessage message, string reason, CancellationToken cancellationToken)
+    {
+        LogPoisoned(message.MessageId, message.DequeueCount, reason);
+        var poison = new PoisonMessage(reason, message.MessageId, message.DequeueCount, _time.GetUtcNow(), message.MessageText);
+        var text = JsonSerializer.Serialize(poison, TransitionJson.Options);
+        await _queues.MapOutagesAsync(() => _queues.Poison.SendMessageAsync(text, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken));
+        await _queues.MapOutagesAsync(() => _queues.Main.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lead event message {MessageId} failed on delivery {DequeueCount} ({ErrorType}); it reappears after its visibility timeout")]
+    private partial void LogRetry(string messageId, long dequeueCount, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Lead event message {MessageId} moved to the poison queue after {DequeueCount} deliveries: {Reason}")]
+    private partial void LogPoisoned(string messageId, long dequeueCount, string reason);
+}

@@ -1,0 +1,219 @@
+using System.Diagnostics;
+using System.Text;
+using LeadFunctions.Domain.Events;
+using LeadFunctions.Engine.Events;
+using LeadFunctions.Engine.Transitions;
+using LeadFunctions.Engine.Webhooks;
+using LeadFunctions.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeadFunctions.Engine.Tests.Webhooks;
+
+/// <summary>The handler and the retry pass against a real receiver on 127.0.0.1, on a fake clock for the retry schedule.</summary>
+public sealed class WebhookDeliveryTests : IDisposable
+{
+    private const string Secret = "whsec_delivery_tests_0123";
+
+    private readonly WebhookReceiver _receiver = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryDeliveryStore _store = new();
+    private readonly WebhookOptions _options;
+    private readonly WebhookSender _sender;
+    private readonly WebhookDeliveryHandler _handler;
+    private readonly WebhookRetryPass _pass;
+    private readonly WebhookDeliveriesAdmin _admin;
+
+    public WebhookDeliveryTests()
+    {
+        _options = new WebhookOptions
+        {
+            Webhooks = [new WebhookSubscriber { Url = _receiver.Url, Secret = Secret }],
+            Timeout = TimeSpan.FromSeconds(1),
+        };
+        var options = Options.Create(_options);
+        var schedule = new WebhookRetrySchedule(options);
+        _sender = new WebhookSender(options, _clock);
+        _handler = new WebhookDeliveryHandler(_store, _sender, schedule, options, _clock, NullLogger<WebhookDeliveryHandler>.Instance);
+        _pass = new WebhookRetryPass(_store, _sender, schedule, options, _clock, NullLogger<WebhookRetryPass>.Instance);
+        _admin = new WebhookDeliveriesAdmin(_store, _clock);
+    }
+
+    private string SubscriberId => _options.Webhooks[0].Id;
+
+    [Fact]
+    public async Task A_delivered_event_is_signed_carries_its_id_and_leaves_nothing_behind()
+    {
+        var leadEvent = SampleEvents.Assigned();
+
+        await _handler.HandleAsync(leadEvent, CancellationToken.None);
+
+        var received = Assert.Single(_receiver.Received);
+        Assert.Equal(leadEvent.EventId, received.Header(WebhookSignature.EventIdHeader));
+        Assert.True(WebhookSignature.Verify(received.Body, received.Header(WebhookSignature.Header), Secret, _clock.GetUtcNow(), TimeSpan.FromMinutes(5)));
+        Assert.False(WebhookSignature.Verify(received.Body, received.Header(WebhookSignature.Header), "another-secret-0123456", _clock.GetUtcNow(), TimeSpan.FromMinutes(5)));
+        Assert.Equal(LeadEventJson.Write(leadEvent with { Person = null }), received.Text);
+        Assert.Empty(_store.All);
+    }
+
+    [Fact]
+    public async Task A_transport_message_that_is_not_a_lead_event_is_dead_lettered()
+    {
+        var handling = await _handler.HandleAsync(Encoding.UTF8.GetBytes("{\"nope\": true"), CancellationToken.None);
+
+        Assert.Equal(MessageSettlement.DeadLetter, handling.Settlement);
+        Assert.Empty(_receiver.Received);
+    }
+
+    [Fact]
+    public async Task Subscribers_get_only_the_types_they_asked_for()
+    {
+        _options.Webhooks[0].Events = ["StageChanged"];
+
+        await _handler.HandleAsync(SampleEvents.Assigned(), CancellationToken.None);
+
+        Assert.Empty(_receiver.Received);
+    }
+
+    [Fact]
+    public async Task A_receiver_that_fails_then_recovers_gets_every_event_once_in_the_leads_order()
+    {
+        _receiver.Answer = n => n < 3 ? 500 : 200;
+
+        await _handler.HandleAsync(SampleEvents.Status(1), CancellationToken.None);
+        await _handler.HandleAsync(SampleEvents.Status(2), CancellationToken.None);
+        await _handler.HandleAsync(SampleEvents.Status(3), CancellationToken.None);
+        await _handler.HandleAsync(SampleEvents.Status(1, "ld-bbbbbbbbbbbbbbbbbbbbbbbb"), CancellationToken.None);
+
+        // Events 2 and 3 wait behind 1 without being tried: only the head of each lead's line is sent.
+        Assert.Equal([DeliveryState.Pending, DeliveryState.Queued, DeliveryState.Queued], _store.All.Where(d => d.LeadId == SampleEvents.LeadId).Select(d => d.State));
+        Assert.Equal(2, _receiver.Received.Count);
+
+        for (var i = 0; i < 20 && _store.All.Count > 0; i++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(1));
+            await _pass.RunAsync(CancellationToken.None);
+        }
+
+        Assert.Empty(_store.All);
+        var accepted = _receiver.Accepted.Where(r => r.Header(WebhookSignature.EventIdHeader)!.StartsWith(SampleEvents.LeadId, StringComparison.Ordinal))
+            .Select(r => r.Header(WebhookSignature.EventIdHeader)).ToList();
+        Assert.Equal([LeadEvent.IdOf(SampleEvents.LeadId, 1), LeadEvent.IdOf(SampleEvents.LeadId, 2), LeadEvent.IdOf(SampleEvents.LeadId, 3)], accepted);
+        Assert.Equal(4, _receiver.Accepted.Count);
+    }
+
+    [Fact]
+    public async Task A_retry_is_not_sent_before_it_is_due()
+    {
+        _receiver.Answer = n => n == 0 ? 503 : 200;
+        await _handler.HandleAsync(SampleEvents.Status(1), CancellationToken.None);
+        var pending = Assert.Single(_store.All);
+        Assert.Equal("HTTP 503", pending.LastError);
+
+        Assert.Equal(0, await _pass.RunAsync(CancellationToken.None));
+        _clock.Advance(TimeSpan.FromSeconds(7));
+        Assert.Equal(1, await _pass.RunAsync(CancellationToken.None));
+        Assert.Empty(_store.All);
+    }
+
+    [Fact]
+    public async Task A_receiver_that_never_recovers_gets_the_event_dead_lettered_after_the_window_and_redelivery_revives_it()
+    {
+        _receiver.Answer = _ => 500;
+        await _handler.HandleAsync(SampleEvents.Status(1), CancellationToken.None);
+        await _handler.HandleAsync(SampleEvents.Status(2), CancellationToken.None);
+
+        for (var i = 0; i < 40; i++)
+        {
+            _clock.Advance(TimeSpan.FromHours(1));
+            await _pass.RunAsync(CancellationToken.None);
+        }
+
+        Assert.All(_store.All, d => Assert.Equal(DeliveryState.Dead, d.State));
+        Assert.Equal(2, (await _admin.ListAsync(DeliveryState.Dead, 25, null, CancellationToken.None)).Deliveries.Count);
+        var dead = _store.All[0];
+        Assert.Equal("HTTP 500", dead.LastError);
+        Assert.True(dead.Attempts > 5);
+
+        _receiver.Answer = _ => 200;
+        var redelivered = await _admin.RedeliverAsync(dead.Id, CancellationToken.None);
+        Assert.Equal(RedeliverStatus.Redelivered, redelivered.Status);
+        Assert.Equal(DeliveryState.Pending, redelivered.Delivery!.State);
+        Assert.Equal(RedeliverStatus.NotDead, (await _admin.RedeliverAsync(dead.Id, CancellationToken.None)).Status);
+        Assert.Equal(RedeliverStatus.NoSuchDelivery, (await _admin.RedeliverAsync(SubscriberId + ":ld-nobody:9", CancellationToken.None)).Status);
+        Assert.Equal(RedeliverStatus.NoSuchDelivery, (await _admin.RedeliverAsync("garbage", CancellationToken.None)).Status);
+
+        await _pass.RunAsync(CancellationToken.None);
+        Assert.Equal(LeadEvent.IdOf(SampleEvents.LeadId, 1), _receiver.Accepted.Single().Header(WebhookSignature.EventIdHeader));
+        Assert.Equal(DeliveryState.Dead, Assert.Single(_store.All).State);
+    }
+
+    [Fact]
+    public async Task A_queued_delivery_left_with_nothing_ahead_of_it_is_found_by_the_periodic_queued_scan()
+    {
+        // What the handler leaves when it queues an event just as the pass empties the line ahead of it.
+        var orphan = Orphan(SampleEvents.Status(5));
+        await _store.TryAddAsync(orphan, CancellationToken.None);
+
+        Assert.Equal(1, await _pass.RunAsync(CancellationToken.None));
+        Assert.Empty(_store.All);
+
+        await _store.TryAddAsync(Orphan(SampleEvents.Status(6)), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, await _pass.RunAsync(CancellationToken.None));
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(1, await _pass.RunAsync(CancellationToken.None));
+        Assert.Equal([LeadEvent.IdOf(SampleEvents.LeadId, 5), LeadEvent.IdOf(SampleEvents.LeadId, 6)], _receiver.Accepted.Select(r => r.Header(WebhookSignature.EventIdHeader)));
+    }
+
+    [Fact]
+    public async Task A_hanging_receiver_costs_one_timeout_and_the_event_waits_for_a_retry()
+    {
+        _receiver.Delay = TimeSpan.FromSeconds(30);
+        var watch = Stopwatch.StartNew();
+
+        await _handler.HandleAsync(SampleEvents.Status(1), CancellationToken.None);
+
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.Equal("timeout", Assert.Single(_store.All).LastError);
+    }
+
+    [Fact]
+    public async Task The_same_event_twice_is_recorded_once()
+    {
+        _receiver.Answer = _ => 500;
+
+        await _handler.HandleAsync(SampleEvents.Status(1), CancellationToken.None);
+        await _handler.HandleAsync(SampleEvents.Status(1), CancellationToken.None);
+
+        Assert.Single(_store.All);
+        Assert.Single(_receiver.Received);
+    }
+
+    [Fact]
+    public async Task Erasing_a_lead_takes_its_person_out_of_the_deliveries_still_waiting()
+    {
+        _options.Webhooks[0].IncludePerson = true;
+        _receiver.Answer = _ => 500;
+        await _handler.HandleAsync(SampleEvents.Status(1), CancellationToken.None);
+        await _handler.HandleAsync(SampleEvents.Status(2), CancellationToken.None);
+        Assert.All(_store.All, d => Assert.Contains(SampleEvents.Person.Email, d.EventJson, StringComparison.Ordinal));
+
+        await _handler.HandleAsync(SampleEvents.Status(3) with { Type = LeadEventType.Erased, Person = null }, CancellationToken.None);
+
+        Assert.Equal(3, _store.All.Count);
+        Assert.All(_store.All, d => Assert.DoesNotContain(SampleEvents.Person.Email, d.EventJson, StringComparison.Ordinal));
+        Assert.All(_store.All, d => Assert.Null(LeadEventJson.Read(d.EventJson).Person));
+    }
+
+    private WebhookDelivery Orphan(LeadEvent leadEvent) => new(
+        SubscriberId, leadEvent.LeadId, leadEvent.Sequence, leadEvent.Type, DeliveryState.Queued, 0, _clock.GetUtcNow(), _clock.GetUtcNow(), null, null,
+        LeadEventJson.Write(leadEvent with { Person = null }));
+
+    public void Dispose()
+    {
+        _sender.Dispose();
+        _receiver.Dispose();
+    }
+}
