@@ -8,6 +8,7 @@ using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Playbooks;
 using LeadFunctions.Engine.Privacy;
 using LeadFunctions.Engine.Processing;
+using LeadFunctions.Engine.Reports;
 using LeadFunctions.Engine.Routing;
 using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Engine.Telemetry;
@@ -53,6 +54,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<StoreOutageBackoff>();
         services.AddSingleton<SweepRunner>();
         services.AddSingleton<VelocityReportHandler>();
+        services.AddSingleton<VelocitySnapshotRefresher>();
         services.AddSingleton<EraseLeadHandler>();
         services.AddSingleton<LeadDetailsHandler>();
         services.TryAddSingleton<IStorageHealth, LeadStoreHealth>();

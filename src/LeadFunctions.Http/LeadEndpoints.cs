@@ -1,3 +1,4 @@
+using LeadFunctions.Domain.Reports;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Engine.Identity;
 using LeadFunctions.Engine.Privacy;
@@ -15,18 +16,23 @@ public sealed class LeadEndpoints
     private readonly LeadDetailsHandler _details;
     private readonly EraseLeadHandler _erase;
     private readonly SweepSchedule _schedule;
+    private readonly TimeProvider _time;
 
-    public LeadEndpoints(LeadDetailsHandler details, EraseLeadHandler erase, SweepSchedule schedule)
+    public LeadEndpoints(LeadDetailsHandler details, EraseLeadHandler erase, SweepSchedule schedule, TimeProvider time)
     {
         _details = details;
         _erase = erase;
         _schedule = schedule;
+        _time = time;
     }
 
     public Task<Results<JsonHttpResult<LeadView>, ProblemAnswer>> GetAsync(string leadId, CancellationToken cancellationToken)
         => StoreOutage.AnswerAsync<Results<JsonHttpResult<LeadView>, ProblemAnswer>>(
             async () => await _details.GetAsync(leadId, cancellationToken) is { } details
-                ? TypedResults.Json(LeadView.From(details.Lead, details.History, _schedule.SlaDueAt(details.Lead)), ApiJson.Options)
+                ? TypedResults.Json(
+                    LeadView.From(details.Lead, details.History, _schedule.SlaDueAt(details.Lead))
+                        with { MidFunnelAge = VelocityFacts.MidFunnelAge(details.Lead, _time.GetUtcNow()) },
+                    ApiJson.Options)
                 : NoSuchLead(),
             p => p,
             cancellationToken);

@@ -2,9 +2,11 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using LeadFunctions.Engine.Ports;
+using LeadFunctions.Engine.Reports;
 using LeadFunctions.Engine.Views;
 using LeadFunctions.Storage.Due;
 using LeadFunctions.Storage.Leads;
+using LeadFunctions.Storage.Reports;
 using LeadFunctions.Storage.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -23,6 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDueIndex, TableDueIndex>();
         services.AddSingleton<ILeadQueries, TableLeadQueries>();
         services.AddSingleton<IRepRoster, TableRepRoster>();
+        services.AddSingleton<IVelocitySnapshots, TableVelocitySnapshots>();
         return services;
     }
 
