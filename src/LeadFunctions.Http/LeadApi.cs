@@ -95,7 +95,7 @@ public static class LeadApi
             .WithName("VelocityReport").WithSummary("Lead velocity as of the stored report's asOf")
             .WithDescription("Query: cohort (Month, Source, Medium, Campaign) adds that dimension's cohorts; refresh=true recomputes from every lead first (otherwise a background pass keeps it current). Accept: text/csv gives the same rows as CSV.")
             .WithMetadata(VelocityQueryDocumentation.Parameters)
-            .Produces<VelocityReport>().Produces(StatusCodes.Status200OK, contentType: VelocityCsv.ContentType)
+            .Produces<VelocityReport>()
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
         keyed.MapGet(ApiRoutes.Lead, (string leadId, [FromServices] LeadEndpoints leads, CancellationToken cancellationToken) => leads.GetAsync(leadId, cancellationToken))
             .WithName("GetLead").WithSummary("A lead with its history")
