@@ -12,6 +12,12 @@ namespace LeadFunctions.Engine.Reports;
 /// </summary>
 public sealed class VelocitySnapshotRefresher
 {
+    /// <summary>
+    /// NCRONTAB (with seconds) of the background pass in both hosts: every 15 minutes. A constant, not an app setting,
+    /// because a report that is at most 15 minutes old needs no tuning per deployment and ?refresh=true covers the rest.
+    /// </summary>
+    public const string Schedule = "0 */15 * * * *";
+
     private static readonly CohortDimension?[] Dimensions = [null, .. Enum.GetValues<CohortDimension>().Cast<CohortDimension?>()];
 
     private readonly ILeadQueries _queries;
