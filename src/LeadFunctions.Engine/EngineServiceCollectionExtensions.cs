@@ -10,6 +10,7 @@ using LeadFunctions.Engine.Outbox;
 using LeadFunctions.Engine.Playbooks;
 using LeadFunctions.Engine.Privacy;
 using LeadFunctions.Engine.Processing;
+using LeadFunctions.Engine.Reports;
 using LeadFunctions.Engine.Routing;
 using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Engine.Telemetry;
@@ -61,6 +62,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<StoreOutageBackoff>();
         services.AddSingleton<SweepRunner>();
         services.AddSingleton<VelocityReportHandler>();
+        services.AddSingleton<VelocitySnapshotRefresher>();
         services.AddSingleton<EraseLeadHandler>();
         services.AddSingleton<LeadDetailsHandler>();
         services.TryAddSingleton<IStorageHealth, LeadStoreHealth>();

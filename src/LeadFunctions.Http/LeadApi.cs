@@ -92,9 +92,12 @@ public static class LeadApi
             .WithDescription("Query: stage, status, owner, flag (CheckBackDue, SlaBreached, Unassigned, SlaWarning), team, territory, quadrant, suppressed, pageSize (1-100, default 25), continuationToken. owner with a status that has an SLA is a rep's inbox: every such lead at once, soonest SLA due first.")
             .WithMetadata(ViewQueryDocumentation.Parameters)
             .Produces<LeadListView>().Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
-        keyed.MapGet(ApiRoutes.Velocity, ([FromServices] ViewEndpoints views, CancellationToken cancellationToken) => views.VelocityAsync(cancellationToken))
-            .WithName("VelocityReport").WithSummary("Lead velocity as of now")
-            .Produces<VelocityReport>().Refuses(StatusCodes.Status503ServiceUnavailable);
+        keyed.MapGet(ApiRoutes.Velocity, (HttpRequest request, [FromServices] ViewEndpoints views) => views.VelocityAsync(request))
+            .WithName("VelocityReport").WithSummary("Lead velocity as of the stored report's asOf")
+            .WithDescription("Query: cohort (Month, Source, Medium, Campaign) adds that dimension's cohorts; refresh=true recomputes from every lead first (otherwise a background pass keeps it current). Accept: text/csv gives the same rows as CSV.")
+            .WithMetadata(VelocityQueryDocumentation.Parameters)
+            .Produces<VelocityReport>()
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
         keyed.MapGet(ApiRoutes.Lead, (string leadId, [FromServices] LeadEndpoints leads, CancellationToken cancellationToken) => leads.GetAsync(leadId, cancellationToken))
             .WithName("GetLead").WithSummary("A lead with its history")
             .Produces<LeadView>().Refuses(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);

@@ -1,4 +1,5 @@
 using LeadFunctions.Domain.Playbooks;
+using LeadFunctions.Domain.Reports;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Engine.Identity;
 using LeadFunctions.Engine.Privacy;
@@ -17,19 +18,24 @@ public sealed class LeadEndpoints
     private readonly EraseLeadHandler _erase;
     private readonly SweepSchedule _schedule;
     private readonly Playbook _playbook;
+    private readonly TimeProvider _time;
 
-    public LeadEndpoints(LeadDetailsHandler details, EraseLeadHandler erase, SweepSchedule schedule, Playbook playbook)
+    public LeadEndpoints(LeadDetailsHandler details, EraseLeadHandler erase, SweepSchedule schedule, Playbook playbook, TimeProvider time)
     {
         _details = details;
         _erase = erase;
         _schedule = schedule;
         _playbook = playbook;
+        _time = time;
     }
 
     public Task<Results<JsonHttpResult<LeadView>, ProblemAnswer>> GetAsync(string leadId, CancellationToken cancellationToken)
         => StoreOutage.AnswerAsync<Results<JsonHttpResult<LeadView>, ProblemAnswer>>(
             async () => await _details.GetAsync(leadId, cancellationToken) is { } details
-                ? TypedResults.Json(LeadView.From(details.Lead, details.History, _schedule.SlaDueAt(details.Lead), _playbook), ApiJson.Options)
+                ? TypedResults.Json(
+                    LeadView.From(details.Lead, details.History, _schedule.SlaDueAt(details.Lead), _playbook)
+                        with { MidFunnelAge = VelocityFacts.MidFunnelAge(details.Lead, _time.GetUtcNow()) },
+                    ApiJson.Options)
                 : NoSuchLead(),
             p => p,
             cancellationToken);

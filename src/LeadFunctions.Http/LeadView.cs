@@ -10,7 +10,8 @@ namespace LeadFunctions.Http;
 /// The API's view of a lead: canonical names with the company's own words beside them (<c>stageDisplayName</c> ...),
 /// flags as a list, stamps by stage and status; the sales team holding it
 /// and why its rep has it (<c>assignment</c>); when its status SLA runs out (<c>slaDueAt</c>, null when the status has
-/// none); and its history, each line with the owner before and after.
+/// none); and its history, each line with the owner before and after. The single-lead view adds how long the lead has
+/// been mid-funnel (<c>midFunnelAge</c>: qualified, not yet won or lost; absent otherwise).
 /// </summary>
 public sealed record LeadView(
     string Id,
@@ -43,7 +44,8 @@ public sealed record LeadView(
     string? SuppressedReason,
     bool Consent,
     LeadMessage? LastMessage,
-    IReadOnlyList<HistoryView>? History)
+    IReadOnlyList<HistoryView>? History,
+    TimeSpan? MidFunnelAge = null)
 {
     /// <param name="slaDueAt">From the domain's <c>SweepSchedule.SlaDueAt</c>; the view only carries it.</param>
     /// <param name="playbook">The company's words for stages, statuses and quadrants.</param>

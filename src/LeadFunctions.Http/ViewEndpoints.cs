@@ -42,11 +42,41 @@ public sealed class ViewEndpoints
         return StoreOutage.AnswerAsync(() => ListCoreAsync(request.Query, request.HttpContext.RequestAborted), p => p, request.HttpContext.RequestAborted);
     }
 
-    public Task<Results<JsonHttpResult<VelocityReport>, ProblemAnswer>> VelocityAsync(CancellationToken cancellationToken)
-        => StoreOutage.AnswerAsync<Results<JsonHttpResult<VelocityReport>, ProblemAnswer>>(
-            async () => TypedResults.Json(await _velocity.RunAsync(cancellationToken), ApiJson.Options),
-            p => p,
-            cancellationToken);
+    /// <summary>
+    /// The stored velocity report (see <see cref="VelocityReportHandler"/>). Query: cohort (month, source, medium,
+    /// campaign) adds that dimension's cohorts; refresh=true recomputes from the leads first. Accept: text/csv answers
+    /// the same rows as CSV.
+    /// </summary>
+    public Task<Results<JsonHttpResult<VelocityReport>, ContentHttpResult, ProblemAnswer>> VelocityAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return StoreOutage.AnswerAsync(() => VelocityCoreAsync(request), p => p, request.HttpContext.RequestAborted);
+    }
+
+    private async Task<Results<JsonHttpResult<VelocityReport>, ContentHttpResult, ProblemAnswer>> VelocityCoreAsync(HttpRequest request)
+    {
+        var errors = new List<FieldError>();
+        var cohort = Enum<CohortDimension>(request.Query, "cohort", errors);
+        var refresh = false;
+        var rawRefresh = Single(request.Query, "refresh", errors);
+        if (rawRefresh is not null && !bool.TryParse(rawRefresh, out refresh))
+        {
+            errors.Add(new FieldError("refresh", "Must be true or false."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var report = await _velocity.RunAsync(cohort, refresh, request.HttpContext.RequestAborted);
+        return WantsCsv(request)
+            ? TypedResults.Text(VelocityCsv.Write(report), VelocityCsv.ContentType + "; charset=utf-8")
+            : TypedResults.Json(report, ApiJson.Options);
+    }
+
+    private static bool WantsCsv(HttpRequest request)
+        => request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(VelocityCsv.ContentType, StringComparison.OrdinalIgnoreCase) && a.Quality is not 0);
 
     private async Task<Results<JsonHttpResult<LeadListView>, ProblemAnswer>> ListCoreAsync(IQueryCollection query, CancellationToken cancellationToken)
     {

@@ -19,6 +19,7 @@ internal static class LocalHostExtensions
     {
         services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
         services.AddHostedService<SweepScheduler>();
+        services.AddHostedService<VelocityScheduler>();
         return services;
     }
 

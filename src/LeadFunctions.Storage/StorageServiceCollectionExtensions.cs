@@ -2,10 +2,12 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using LeadFunctions.Engine.Ports;
+using LeadFunctions.Engine.Reports;
 using LeadFunctions.Engine.Views;
 using LeadFunctions.Storage.Due;
 using LeadFunctions.Storage.Leads;
 using LeadFunctions.Storage.Outbox;
+using LeadFunctions.Storage.Reports;
 using LeadFunctions.Storage.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -25,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ILeadEventOutbox, TableLeadEventOutbox>();
         services.AddSingleton<ILeadQueries, TableLeadQueries>();
         services.AddSingleton<IRepRoster, TableRepRoster>();
+        services.AddSingleton<IVelocitySnapshots, TableVelocitySnapshots>();
         return services;
     }
 

@@ -32,7 +32,7 @@ public sealed class FormSubmissionRuleTests
         Assert.Equal(Stamp.EnteredAt(T0), lead.StageStamps[LifecycleStage.MQL]);
         Assert.Equal([LeadStatus.Nurturing], lead.StatusStamps.Keys);
         Assert.Equal(Stamp.EnteredAt(T0), lead.StatusStamps[LeadStatus.Nurturing]);
-        Assert.Equal(new CampaignStamps("content-whitepaper", "content-whitepaper", null, null), lead.Campaigns);
+        Assert.Equal(new CampaignStamps("content-whitepaper", "content-whitepaper", null, null, new LeadOrigin("content-whitepaper", null, null)), lead.Campaigns);
         Assert.Equal(T0, lead.CreatedAt);
         Assert.Equal(T0, lead.LastActivityAt);
         Assert.Null(lead.HandedToSalesAt);
@@ -75,7 +75,7 @@ public sealed class FormSubmissionRuleTests
 
         var lead = journey.Submit(formId, TestData.GoodFit(), T0, utm).Lead;
 
-        Assert.Equal(new CampaignStamps(expected, expected, null, null), lead.Campaigns);
+        Assert.Equal(new CampaignStamps(expected, expected, null, null, new LeadOrigin(expected, null, null)), lead.Campaigns);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class FormSubmissionRuleTests
         Assert.Equal(Stamp.EnteredAt(T0), lead.StageStamps[LifecycleStage.SQL]);
         Assert.Equal([LeadStatus.New], lead.StatusStamps.Keys);
         Assert.Equal(Stamp.EnteredAt(T0), lead.StatusStamps[LeadStatus.New]);
-        Assert.Equal(new CampaignStamps(null, null, "pricing", "pricing"), lead.Campaigns);
+        Assert.Equal(new CampaignStamps(null, null, "pricing", "pricing", new LeadOrigin("pricing", null, null)), lead.Campaigns);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class FormSubmissionRuleTests
     {
         var lead = new LeadJourney().Submit("demo-request", TestData.GoodFit(), T0, "utm-demo-week").Lead;
 
-        Assert.Equal(new CampaignStamps(null, null, "utm-demo-week", "utm-demo-week"), lead.Campaigns);
+        Assert.Equal(new CampaignStamps(null, null, "utm-demo-week", "utm-demo-week", new LeadOrigin("utm-demo-week", null, null)), lead.Campaigns);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class FormSubmissionRuleTests
         Assert.Equal(Quadrant.HighInterestLowFit, lead.Quadrant);
         Assert.Null(lead.HandedToSalesAt);
         Assert.Equal([LifecycleStage.MQL], lead.StageStamps.Keys);
-        Assert.Equal(new CampaignStamps("pricing", "pricing", null, null), lead.Campaigns);
+        Assert.Equal(new CampaignStamps("pricing", "pricing", null, null, new LeadOrigin("pricing", null, null)), lead.Campaigns);
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class FormSubmissionRuleTests
         Assert.Equal(LeadStatus.New, lead.Status);
         Assert.Equal(Team.Sales, lead.OwnerTeam);
         Assert.Equal(At(72), lead.HandedToSalesAt);
-        Assert.Equal(new CampaignStamps("webinar", "webinar", "utm-webinar-series", "utm-webinar-series"), lead.Campaigns);
+        Assert.Equal(new CampaignStamps("webinar", "webinar", "utm-webinar-series", "utm-webinar-series", new LeadOrigin("webinar", null, null)), lead.Campaigns);
         Assert.False(lead.StageStamps[LifecycleStage.MQL].IsOpen);
         Assert.Equal(TimeSpan.FromHours(72), lead.StageStamps[LifecycleStage.MQL].TimeInClosedVisits);
         Assert.Equal(Stamp.EnteredAt(At(72)), lead.StageStamps[LifecycleStage.SQL]);
@@ -239,7 +239,7 @@ public sealed class FormSubmissionRuleTests
         Assert.Equal(LeadStatus.New, lead.Status);
         Assert.Equal(Team.Sales, lead.OwnerTeam);
         Assert.Equal(At(5), lead.HandedToSalesAt);
-        Assert.Equal(new CampaignStamps("content-whitepaper", "content-whitepaper", "contact-us", "contact-us"), lead.Campaigns);
+        Assert.Equal(new CampaignStamps("content-whitepaper", "content-whitepaper", "contact-us", "contact-us", new LeadOrigin("content-whitepaper", null, null)), lead.Campaigns);
         Assert.Equal(new Stamp(T0, T0, At(5), TimeSpan.FromHours(5), IsOpen: false), lead.StageStamps[LifecycleStage.MQL]);
         Assert.Equal(Stamp.EnteredAt(At(5)), lead.StageStamps[LifecycleStage.SQL]);
         Assert.Equal(new Stamp(T0, T0, At(5), TimeSpan.FromHours(5), IsOpen: false), lead.StatusStamps[LeadStatus.Nurturing]);

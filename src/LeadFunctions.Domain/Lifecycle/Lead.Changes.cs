@@ -46,7 +46,7 @@ public sealed partial record Lead
     {
         StageStamps = StampBook.Start(Stage, at),
         StatusStamps = StampBook.Start(Status, at),
-        Campaigns = CampaignStamps.None.OnEntering(Stage, campaign),
+        Campaigns = CampaignStamps.None.OnEntering(Stage, campaign) with { Origin = Campaigns.Origin },
     };
 
     internal Lead WithFlag(LeadFlags flag) => this with { Flags = Flags | flag };

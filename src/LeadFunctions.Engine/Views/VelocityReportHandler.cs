@@ -1,31 +1,32 @@
-using LeadFunctions.Domain.Lifecycle;
-using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Reports;
+using LeadFunctions.Engine.Reports;
 
 namespace LeadFunctions.Engine.Views;
 
-/// <summary>GET /api/reports/velocity: lead velocity from every lead's stamps, as of now.</summary>
+/// <summary>
+/// GET /api/reports/velocity: the stored report of the asked cohort dimension, as of its <c>asOf</c>. A request reads one
+/// row; it scans the leads only when asked to refresh, or when nothing has been stored yet.
+/// </summary>
 public sealed class VelocityReportHandler
 {
-    private readonly ILeadQueries _queries;
-    private readonly Playbook _playbook;
-    private readonly TimeProvider _time;
+    private readonly IVelocitySnapshots _snapshots;
+    private readonly VelocitySnapshotRefresher _refresher;
 
-    public VelocityReportHandler(ILeadQueries queries, Playbook playbook, TimeProvider time)
+    public VelocityReportHandler(IVelocitySnapshots snapshots, VelocitySnapshotRefresher refresher)
     {
-        _queries = queries;
-        _playbook = playbook;
-        _time = time;
+        _snapshots = snapshots;
+        _refresher = refresher;
     }
 
-    public async Task<VelocityReport> RunAsync(CancellationToken cancellationToken)
+    public async Task<VelocityReport> RunAsync(CohortDimension? cohort, bool refresh, CancellationToken cancellationToken)
     {
-        var leads = new List<Lead>();
-        await foreach (var lead in _queries.AllAsync(cancellationToken))
+        if (!refresh && await _snapshots.ReadAsync(cohort, cancellationToken) is { } stored)
         {
-            leads.Add(lead);
+            return stored;
         }
 
-        return Velocity.Compute(leads, _time.GetUtcNow(), _playbook.IsEnabled(LifecycleStage.SAL));
+        await _refresher.RefreshAsync(cancellationToken);
+        return await _snapshots.ReadAsync(cohort, cancellationToken)
+            ?? throw new InvalidOperationException("The velocity report was stored and is not there to read.");
     }
 }

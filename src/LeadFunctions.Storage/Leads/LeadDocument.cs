@@ -115,6 +115,18 @@ internal sealed record CampaignDocument
     public string? MqlLast { get; init; }
     public string? SqlFirst { get; init; }
     public string? SqlLast { get; init; }
+
+    /// <summary>Added within version 1 (issue 16): optional, so rows written before it read as of unknown origin.</summary>
+    public OriginDocument? Origin { get; init; }
+}
+
+/// <summary>The lead's first touch: campaign, utm_source, utm_medium; every member may be absent.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed record OriginDocument
+{
+    public string? Campaign { get; init; }
+    public string? Source { get; init; }
+    public string? Medium { get; init; }
 }
 
 /// <summary>The person's last message. Personal data.</summary>

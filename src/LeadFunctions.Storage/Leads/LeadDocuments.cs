@@ -78,6 +78,9 @@ internal static class LeadDocuments
             MqlLast = lead.Campaigns.MqlLast,
             SqlFirst = lead.Campaigns.SqlFirst,
             SqlLast = lead.Campaigns.SqlLast,
+            Origin = lead.Campaigns.Origin is { } origin
+                ? new OriginDocument { Campaign = origin.Campaign, Source = origin.Source, Medium = origin.Medium }
+                : null,
         },
         CreatedAt = lead.CreatedAt,
         LastContactAt = lead.LastContactAt,
@@ -126,7 +129,12 @@ internal static class LeadDocuments
             document.Flags,
             document.StageStamps.ToImmutableDictionary(p => p.Key, p => ToStamp(p.Value)),
             document.StatusStamps.ToImmutableDictionary(p => p.Key, p => ToStamp(p.Value)),
-            new CampaignStamps(document.Campaigns.MqlFirst, document.Campaigns.MqlLast, document.Campaigns.SqlFirst, document.Campaigns.SqlLast),
+            new CampaignStamps(
+                document.Campaigns.MqlFirst,
+                document.Campaigns.MqlLast,
+                document.Campaigns.SqlFirst,
+                document.Campaigns.SqlLast,
+                document.Campaigns.Origin is { } origin ? new LeadOrigin(origin.Campaign, origin.Source, origin.Medium) : null),
             document.CreatedAt,
             document.LastContactAt,
             document.HandedToSalesAt,

@@ -44,7 +44,7 @@ public sealed class LeadFunctionsApi
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/velocity")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return (await _views.VelocityAsync(request.HttpContext.RequestAborted)).Result;
+        return (await _views.VelocityAsync(request)).Result;
     }
 
     [Function("GetLead")]

@@ -47,6 +47,7 @@ public sealed class FunctionMetadataTests
             .Append("RelayLeadEvents")
             .Append("DeliverWebhooks")
             .Append("RetryWebhooks")
+            .Append("RefreshVelocityReport")
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, FunctionsMetadata.Triggers.Select(t => t.Function).Order(StringComparer.Ordinal));
@@ -82,6 +83,16 @@ public sealed class FunctionMetadataTests
 
         Assert.Equal("timerTrigger", trigger.Type);
         Assert.Equal("*/10 * * * * *", trigger.Text("schedule"));
+        Assert.NotEqual(true, trigger.Flag("runOnStartup"));
+    }
+
+    [Fact]
+    public void Velocity_report_timer_runs_every_fifteen_minutes_and_not_on_startup()
+    {
+        var trigger = FunctionsMetadata.Trigger("RefreshVelocityReport");
+
+        Assert.Equal("timerTrigger", trigger.Type);
+        Assert.Equal("0 */15 * * * *", trigger.Text("schedule"));
         Assert.NotEqual(true, trigger.Flag("runOnStartup"));
     }
 

@@ -48,7 +48,8 @@ internal static class FormSubmissionRule
             at,
             submission.FormId,
             submission.Consent,
-            MessageOf(submission, at));
+            MessageOf(submission, at),
+            new LeadOrigin(campaign, submission.Source, submission.Medium));
 
         return Decision.To(raisedHand || points >= playbook.Thresholds.ActivityPointsForSql
             ? StartInSalesInbox(lead, playbook, at, campaign)
