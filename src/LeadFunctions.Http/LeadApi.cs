@@ -3,6 +3,7 @@ using LeadFunctions.Domain.Reports;
 using LeadFunctions.Engine.Events;
 using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Http.Answers;
+using LeadFunctions.Http.Dashboard;
 using LeadFunctions.Http.OpenApi;
 using LeadFunctions.Http.RateLimiting;
 using Microsoft.AspNetCore.Builder;
@@ -39,6 +40,7 @@ public static class LeadApi
         services.AddSingleton<LeadEndpoints>();
         services.AddSingleton<AdminEndpoints>();
         services.AddSingleton<RepEndpoints>();
+        services.AddSingleton<DashboardEndpoints>();
         services.AddProblemDetails();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<IntakeOptions>>((cors, intake) => cors.AddPolicy(IntakeCorsPolicy, policy => policy
@@ -56,6 +58,7 @@ public static class LeadApi
     /// </summary>
     public static RouteGroupBuilder MapLeadApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapLeadDashboard();
         var api = endpoints.MapGroup(ApiRoutes.Prefix);
         api.MapPost(ApiRoutes.Submissions, (HttpRequest request, string formId, [FromServices] IntakeEndpoints intake) => intake.SubmitAsync(request, formId))
             .RequireCors(IntakeCorsPolicy).DisableAntiforgery()

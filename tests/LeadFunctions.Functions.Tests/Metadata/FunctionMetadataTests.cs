@@ -23,6 +23,8 @@ public sealed class FunctionMetadataTests
         { "RunSweep", "post", "admin/sweeps/{sweep}", "Function" },
         { "ListReps", "get", "reps", "Function" },
         { "SetRepAvailability", "put", "reps/{repId}/availability", "Function" },
+        { "Dashboard", "get", "dashboard", "Anonymous" },
+        { "DashboardAsset", "get", "dashboard/assets/{file}", "Anonymous" },
     };
 
     public static TheoryData<string, string> TimerFunctions => new()
