@@ -32,9 +32,7 @@ public sealed class DashboardTests(KestrelApiFactory factory, ITestOutputHelper 
             breached.Add(await HandRaiseAsync(client));
         }
 
-        await SubmitAsync(client, "whitepaper", new { email = Api.Email(), company = "Initech", country = "US", jobTitle = "Analyst" });
-
-        // A sweep a month from now finds the three past their SLA; a hand-raise after it is still on time.
+        // A sweep a month from now finds the three past their SLA; the leads after it are still on time.
         var asOf = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(30).UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/admin/sweeps/flag-sla-breaches?asOf={asOf}", null)).StatusCode);
         foreach (var leadId in breached)
@@ -43,6 +41,19 @@ public sealed class DashboardTests(KestrelApiFactory factory, ITestOutputHelper 
         }
 
         var onTime = await HandRaiseAsync(client);
+
+        // An informational form, then a hand-raise from the same person: one step of velocity with a median.
+        var nurtured = Api.Email();
+        var first = await SubmitAsync(client, "whitepaper", new { email = nurtured, company = "Initech", country = "US", jobTitle = "Analyst" });
+        var reader = await SubmitAsync(client, "whitepaper", new { email = Api.Email(), company = "Initech", country = "US", jobTitle = "Analyst" });
+        await client.WaitForLeadAsync(first, l => l.GetProperty("stage").GetString() == "MQL");
+        await Task.Delay(1000);
+        var converted = await HandRaiseAsync(client, nurtured);
+
+        // The page is compared with the API after it has loaded: everything seeded has settled by then.
+        await client.WaitForLeadAsync(converted, l => l.GetProperty("stage").GetString() == "SQL" && l.TryGetProperty("owner", out _));
+        await client.WaitForLeadAsync(onTime, l => l.TryGetProperty("owner", out _));
+        await client.WaitForLeadAsync(reader, l => l.GetProperty("stage").GetString() == "MQL");
 
         var shown = await RunBrowserAsync();
 
@@ -70,7 +81,8 @@ public sealed class DashboardTests(KestrelApiFactory factory, ITestOutputHelper 
             Assert.Equal(expected, funnel.GetProperty(name).GetProperty("count").GetInt32());
         }
 
-        Assert.Equal(5, funnel.EnumerateObject().Sum(s => s.Value.GetProperty("count").GetInt32()));
+        Assert.Equal(6, funnel.EnumerateObject().Sum(s => s.Value.GetProperty("count").GetInt32()));
+        Assert.Equal(5, funnel.GetProperty("SQL").GetProperty("count").GetInt32());
         Assert.Equal(shown.GetProperty("reloaded").GetInt32(), stages.Count);
 
         // Each rep's inbox: the same leads in the same order as the API's inbox, the breached ones red and saying so.
@@ -93,12 +105,19 @@ public sealed class DashboardTests(KestrelApiFactory factory, ITestOutputHelper 
 
         Assert.Equal(3, totalBreached);
         Assert.Contains(inboxes.EnumerateObject(), i => i.Value.GetProperty("leads").EnumerateArray().Any(l => l.GetString() == onTime));
+        Assert.Contains(inboxes.EnumerateObject(), i => i.Value.GetProperty("leads").EnumerateArray().Any(l => l.GetString() == converted));
 
         // Velocity: every step of the report, with its counts, and the chart drawn from the library served locally.
         var steps = velocity.GetProperty("steps").EnumerateArray().ToList();
         var shownSteps = shown.GetProperty("velocity").EnumerateArray().ToList();
         Assert.Equal(steps.Select(s => $"{s.GetProperty("from").GetString()}-{s.GetProperty("to").GetString()}"), shownSteps.Select(s => s.GetProperty("step").GetString()));
         Assert.Equal(steps.Select(s => s.GetProperty("entered").GetInt32()), shownSteps.Select(s => s.GetProperty("entered").GetInt32()));
+        Assert.Equal(
+            steps.Select(s => s.TryGetProperty("median", out var median) && median.ValueKind == JsonValueKind.String
+                ? TimeSpan.Parse(median.GetString()!, CultureInfo.InvariantCulture).TotalDays.ToString("F2", CultureInfo.InvariantCulture)
+                : "no data"),
+            shownSteps.Select(s => s.GetProperty("median").GetString()));
+        Assert.Contains(shownSteps, s => s.GetProperty("step").GetString() == "MQL-SQL" && s.GetProperty("median").GetString() != "no data");
         Assert.True(shown.GetProperty("chartDrawn").GetBoolean(), "the velocity chart should be drawn");
 
         // Sweeps: each one's dry run, as the API plans it now.
@@ -115,8 +134,8 @@ public sealed class DashboardTests(KestrelApiFactory factory, ITestOutputHelper 
 
         // Everything from this host (no CDN), no script or CSP errors beyond the refused key and the absent route.
         Assert.All(shown.GetProperty("requested").EnumerateArray(), url => Assert.StartsWith(factory.Origin + "/", url.GetString(), StringComparison.Ordinal));
-        Assert.Empty(shown.GetProperty("consoleErrors").EnumerateArray().Select(e => e.GetString()!)
-            .Where(e => !e.StartsWith("Failed to load resource", StringComparison.Ordinal)));
+        Assert.DoesNotContain(shown.GetProperty("consoleErrors").EnumerateArray().Select(e => e.GetString()!),
+            e => !e.StartsWith("Failed to load resource", StringComparison.Ordinal));
 
         var overflow = shown.GetProperty("overflow");
         Assert.True(overflow.GetProperty("scrollWidth").GetInt32() <= overflow.GetProperty("clientWidth").GetInt32(), $"the page overflows a 375 px phone: {overflow}");
@@ -127,8 +146,8 @@ public sealed class DashboardTests(KestrelApiFactory factory, ITestOutputHelper 
         output.WriteLine($"dashboard screenshots: {screenshot} and {shown.GetProperty("phoneScreenshot").GetString()}");
     }
 
-    private static async Task<string> HandRaiseAsync(HttpClient client)
-        => await SubmitAsync(client, "pricing", new { email = Api.Email(), company = "Acme Analytics", country = "US", employees = 300, jobTitle = "VP Sales" });
+    private static async Task<string> HandRaiseAsync(HttpClient client, string? email = null)
+        => await SubmitAsync(client, "pricing", new { email = email ?? Api.Email(), company = "Acme Analytics", country = "US", employees = 300, jobTitle = "VP Sales" });
 
     private static async Task<string> SubmitAsync(HttpClient client, string formId, object body)
     {

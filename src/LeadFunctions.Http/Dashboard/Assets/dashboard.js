@@ -69,6 +69,7 @@ function renderVelocity(playbook, velocity) {
   const steps = velocity.steps.map((step) => ({
     id: `${step.from}-${step.to}`,
     label: `${names[step.from] ?? step.from} to ${names[step.to] ?? step.to}`,
+    short: `${step.from} to ${step.to}`,
     entered: step.entered,
     converted: step.converted,
     median: days(step.median),
@@ -87,7 +88,8 @@ function renderVelocity(playbook, velocity) {
   chart = new window.Chart($("#velocity-chart"), {
     type: "bar",
     data: {
-      labels: steps.map((s) => s.label),
+      // A phone has no room for the display names beside the bars; the table below still has them.
+      labels: steps.map((s) => (window.innerWidth < 600 ? s.short : s.label)),
       datasets: [{ label: "Median days", data: steps.map((s) => s.median ?? 0), backgroundColor: "#0b57a4" }],
     },
     options: {
@@ -96,7 +98,7 @@ function renderVelocity(playbook, velocity) {
       maintainAspectRatio: false,
       animation: false,
       plugins: { legend: { display: false } },
-      scales: { x: { beginAtZero: true, title: { display: true, text: "Median days", color: "#1b1b1b" }, ticks: { color: "#1b1b1b" } },
+      scales: { x: { beginAtZero: true, title: { display: true, text: "Median days", color: "#1b1b1b" }, ticks: { color: "#1b1b1b", callback: (v) => Number(v).toLocaleString(undefined, { maximumSignificantDigits: 2 }) } },
                 y: { ticks: { color: "#1b1b1b" } } },
     },
   });
