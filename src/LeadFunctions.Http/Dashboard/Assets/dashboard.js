@@ -170,6 +170,13 @@ async function renderDeliveries() {
   }
 }
 
+// Behind App Service Authentication a 401 without a key may just mean no session yet: offer the sign-in, which
+// comes back to this page.
+function showSignIn() {
+  const link = element("a", { href: `/.auth/login/aad?post_login_redirect_uri=${encodeURIComponent(location.pathname)}`, text: "Sign in with your work account" });
+  $("#status").append(" ", link);
+}
+
 async function load() {
   setStatus("Loading\u2026");
   document.body.removeAttribute("data-loaded");
@@ -183,6 +190,7 @@ async function load() {
     document.body.setAttribute("data-loaded", "true");
   } catch (error) {
     setStatus(error.status === 401 ? "The API refused the key: check it and choose Load again." : `Could not load: ${error.message}.`, true);
+    if (error.status === 401 && !sessionStorage.getItem(KEY)) showSignIn();
   }
 }
 
