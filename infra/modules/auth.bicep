@@ -10,7 +10,7 @@ param functionAppName string
 @description('Application (client) id of the Entra app registration users sign in to.')
 param clientId string
 
-@description('Paths served without a sign-in. A trailing /* covers everything below the path.')
+@description('Paths served without a sign-in (website intake and the health probe); a trailing /* stands for everything below the path.')
 param excludedPaths string[] = [
   '/api/forms/*'
   '/api/health'
