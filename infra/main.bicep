@@ -83,6 +83,9 @@ param alertEmail string = ''
 @description('The company\'s playbook file inside the deployment package (src/LeadFunctions/playbook.json ships as playbook.json), resolved against the app\'s base directory; empty runs the built-in default playbook.')
 param playbookPath string = ''
 
+@description('Application (client) id of the Entra app registration for App Service Authentication; people then sign in to the dashboard and the routes it reads. Empty leaves authentication off.')
+param authClientId string = ''
+
 @description('NCRONTAB (with seconds) for the disqualify-no-contact sweep.')
 param disqualifyNoContactSchedule string = '0 15 6 * * *'
 
@@ -272,6 +275,18 @@ module functionApp 'modules/functionapp.bicep' = {
     playbookPath: playbookPath
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+  }
+}
+
+module auth 'modules/auth.bicep' = if (!empty(authClientId)) {
+  name: 'auth'
+  scope: rg
+  dependsOn: [
+    functionApp
+  ]
+  params: {
+    functionAppName: names.functionApp
+    clientId: authClientId
   }
 }
 

@@ -28,6 +28,11 @@ param allowedOrigins = filter(
 param playbookPath = readEnvironmentVariable('LEAD_PLAYBOOK_PATH', '')
 
 param alertEmail = readEnvironmentVariable('LEAD_ALERT_EMAIL', '')
+
+// The Entra app registration people sign in to (docs/infrastructure.md, "Signing in
+// to the dashboard"): `azd env set LEAD_AUTH_CLIENT_ID <appId>`. Empty leaves
+// App Service Authentication off.
+param authClientId = readEnvironmentVariable('LEAD_AUTH_CLIENT_ID', '')
 param keyVaultEnablePurgeProtection = bool(readEnvironmentVariable('LEAD_KEYVAULT_PURGE_PROTECTION', 'true'))
 
 param maximumInstanceCount = 40

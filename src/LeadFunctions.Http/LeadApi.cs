@@ -3,6 +3,7 @@ using LeadFunctions.Domain.Reports;
 using LeadFunctions.Engine.Events;
 using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Http.Answers;
+using LeadFunctions.Http.Dashboard;
 using LeadFunctions.Http.OpenApi;
 using LeadFunctions.Http.RateLimiting;
 using Microsoft.AspNetCore.Builder;
@@ -40,6 +41,7 @@ public static class LeadApi
         services.AddSingleton<AdminEndpoints>();
         services.AddSingleton<RepEndpoints>();
         services.AddSingleton<DeliveryEndpoints>();
+        services.AddSingleton<DashboardEndpoints>();
         services.AddProblemDetails();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<IntakeOptions>>((cors, intake) => cors.AddPolicy(IntakeCorsPolicy, policy => policy
@@ -57,6 +59,7 @@ public static class LeadApi
     /// </summary>
     public static RouteGroupBuilder MapLeadApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapLeadDashboard();
         var api = endpoints.MapGroup(ApiRoutes.Prefix);
         api.MapPost(ApiRoutes.Submissions, (HttpRequest request, string formId, [FromServices] IntakeEndpoints intake) => intake.SubmitAsync(request, formId))
             .RequireCors(IntakeCorsPolicy).DisableAntiforgery()

@@ -25,6 +25,8 @@ public sealed class FunctionMetadataTests
         { "SetRepAvailability", "put", "reps/{repId}/availability", "Function" },
         { "ListDeliveries", "get", "admin/deliveries", "Function" },
         { "RedeliverDelivery", "post", "admin/deliveries/{deliveryId}/redeliver", "Function" },
+        { "Dashboard", "get", "dashboard", "Anonymous" },
+        { "DashboardAsset", "get", "dashboard/assets/{file}", "Anonymous" },
     };
 
     public static TheoryData<string, string> TimerFunctions => new()
