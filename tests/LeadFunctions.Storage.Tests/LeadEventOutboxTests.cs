@@ -167,7 +167,7 @@ public sealed class LeadEventOutboxTests : IDisposable
         var taken = new List<LeadEvent>();
         while (true)
         {
-            var messages = (await queue.Client.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value;
+            var messages = (await queue.Main.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value;
             if (messages.Length == 0)
             {
                 return taken;
@@ -176,7 +176,7 @@ public sealed class LeadEventOutboxTests : IDisposable
             foreach (var message in messages)
             {
                 taken.Add(LeadEventJson.Read(message.MessageText));
-                await queue.Client.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                await queue.Main.DeleteMessageAsync(message.MessageId, message.PopReceipt);
             }
         }
     }

@@ -21,8 +21,7 @@ public static class DeliveryServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddStorageQueueLeadEventConsumer(this IServiceCollection services)
     {
-        services.AddOptions<LeadEventQueueOptions>().BindConfiguration(LeadEventQueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<LeadEventQueues>();
+        // The queue and its options are registered by AddStorageQueueTransitions, with the relay that writes the queue.
         services.AddSingleton<StorageQueueLeadEventWorker>();
         return services;
     }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Storage.Queues;
 
-/// <summary>The local lead-events queue (plural like <see cref="TransitionQueues"/>), created once on first use where the storage options allow it.</summary>
+/// <summary>The local lead-events queue (plural like <see cref="TransitionQueues"/>) and its poison queue, created on first use where the storage options allow it.</summary>
 public sealed class LeadEventQueues : ProvisionedStorage
 {
     public LeadEventQueues(QueueServiceClient service, IOptions<LeadEventQueueOptions> options, IOptions<LeadStorageOptions> storage)
@@ -11,11 +11,17 @@ public sealed class LeadEventQueues : ProvisionedStorage
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
-        Client = service.GetQueueClient(options.Value.QueueName);
+        Main = service.GetQueueClient(options.Value.QueueName);
+        Poison = service.GetQueueClient(options.Value.PoisonQueueName);
     }
 
-    public QueueClient Client { get; }
+    public QueueClient Main { get; }
+
+    public QueueClient Poison { get; }
 
     protected override async Task CreateAsync(CancellationToken cancellationToken)
-        => await Client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+    {
+        await Main.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+    }
 }

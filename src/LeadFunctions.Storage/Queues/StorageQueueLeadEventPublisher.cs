@@ -25,7 +25,7 @@ public sealed class StorageQueueLeadEventPublisher : ILeadEventPublisher
         foreach (var leadEvent in events)
         {
             var text = LeadEventJson.Write(leadEvent);
-            await _queue.MapOutagesAsync(() => _queue.Client.SendMessageAsync(text, timeToLive: NeverExpires, cancellationToken: cancellationToken));
+            await _queue.MapOutagesAsync(() => _queue.Main.SendMessageAsync(text, timeToLive: NeverExpires, cancellationToken: cancellationToken));
         }
     }
 }
