@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using LeadFunctions.Domain.Sweeps;
@@ -14,6 +13,8 @@ namespace LeadFunctions.Storage.Due;
 /// </summary>
 public sealed class TableDueIndex : IDueIndex
 {
+    private const string NotOurs = "Not a due-index continuation token.";
+
     private readonly TableProvisioner _tables;
 
     public TableDueIndex(TableProvisioner tables) => _tables = tables;
@@ -21,24 +22,18 @@ public sealed class TableDueIndex : IDueIndex
     public async Task<DuePage> ReadDueAsync(SweepKind sweep, DateTimeOffset asOf, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var (partition, token) = Parse(continuationToken);
         return await _tables.MapOutagesAsync(async () =>
         {
-            for (; partition < LeadKeys.Partitions; partition++, token = null)
-            {
-                var filter = TableClient.CreateQueryFilter(
-                    $"PartitionKey eq {LeadKeys.PartitionName(partition)} and RowKey gt {LeadKeys.DuePrefix(sweep)} and RowKey le {LeadKeys.DueUpTo(sweep, asOf)}");
-                var page = await _tables.Leads.PageAsync(filter, pageSize, token, ["RowKey"], cancellationToken);
-                if (page is not null && (page.Values.Count > 0 || page.ContinuationToken is not null))
-                {
-                    var next = page.ContinuationToken is { } more ? Format(partition, more)
-                        : partition + 1 < LeadKeys.Partitions ? Format(partition + 1, null)
-                        : null;
-                    return new DuePage([.. page.Values.Select(row => LeadKeys.ParseDue(sweep, row.RowKey))], next);
-                }
-            }
-
-            return new DuePage([], null);
+            var (rows, next) = await PartitionWalk.PageAsync(
+                _tables.Leads,
+                partition => TableClient.CreateQueryFilter(
+                    $"PartitionKey eq {partition} and RowKey gt {LeadKeys.DuePrefix(sweep)} and RowKey le {LeadKeys.DueUpTo(sweep, asOf)}"),
+                pageSize,
+                continuationToken,
+                ["RowKey"],
+                NotOurs,
+                cancellationToken);
+            return new DuePage([.. rows.Select(row => LeadKeys.ParseDue(sweep, row.RowKey))], next);
         });
     }
 
@@ -67,24 +62,4 @@ public sealed class TableDueIndex : IDueIndex
             // Already gone: removed by an earlier run, or by the lead's own write.
         }
     }
-
-    private static (int Partition, string? Token) Parse(string? continuationToken)
-    {
-        if (string.IsNullOrEmpty(continuationToken))
-        {
-            return (0, null);
-        }
-
-        var separator = continuationToken.IndexOf('|', StringComparison.Ordinal);
-        if (separator < 1 || !int.TryParse(continuationToken.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out var partition)
-            || partition >= LeadKeys.Partitions)
-        {
-            throw new ArgumentException("Not a due-index continuation token.", nameof(continuationToken));
-        }
-
-        var token = continuationToken[(separator + 1)..];
-        return (partition, token.Length == 0 ? null : token);
-    }
-
-    private static string Format(int partition, string? token) => partition.ToString(CultureInfo.InvariantCulture) + "|" + token;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using LeadFunctions.Domain.Events;
@@ -14,6 +13,8 @@ namespace LeadFunctions.Storage.Outbox;
 /// </summary>
 public sealed class TableLeadEventOutbox : ILeadEventOutbox
 {
+    private const string NotOurs = "Not an outbox continuation token.";
+
     private readonly TableProvisioner _tables;
 
     public TableLeadEventOutbox(TableProvisioner tables) => _tables = tables;
@@ -21,24 +22,18 @@ public sealed class TableLeadEventOutbox : ILeadEventOutbox
     public async Task<LeadEventPage> ReadPendingAsync(DateTimeOffset recordedBefore, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var (partition, token) = Parse(continuationToken);
         return await _tables.MapOutagesAsync(async () =>
         {
-            for (; partition < LeadKeys.Partitions; partition++, token = null)
-            {
-                var filter = TableClient.CreateQueryFilter(
-                    $"PartitionKey eq {LeadKeys.PartitionName(partition)} and RowKey gt {LeadKeys.OutboxPrefix} and RowKey lt {LeadKeys.OutboxUpperBound} and RecordedAt lt {recordedBefore}");
-                var page = await _tables.Leads.PageAsync(filter, pageSize, token, [OutboxRows.Event], cancellationToken);
-                if (page is not null && (page.Values.Count > 0 || page.ContinuationToken is not null))
-                {
-                    var next = page.ContinuationToken is { } more ? Format(partition, more)
-                        : partition + 1 < LeadKeys.Partitions ? Format(partition + 1, null)
-                        : null;
-                    return new LeadEventPage([.. page.Values.Select(OutboxRows.ToEvent)], next);
-                }
-            }
-
-            return new LeadEventPage([], null);
+            var (rows, next) = await PartitionWalk.PageAsync(
+                _tables.Leads,
+                partition => TableClient.CreateQueryFilter(
+                    $"PartitionKey eq {partition} and RowKey gt {LeadKeys.OutboxPrefix} and RowKey lt {LeadKeys.OutboxUpperBound} and RecordedAt lt {recordedBefore}"),
+                pageSize,
+                continuationToken,
+                [OutboxRows.Event],
+                NotOurs,
+                cancellationToken);
+            return new LeadEventPage([.. rows.Select(OutboxRows.ToEvent)], next);
         });
     }
 
@@ -85,24 +80,4 @@ public sealed class TableLeadEventOutbox : ILeadEventOutbox
             // Already gone: removed by the fast path, or by an earlier pass.
         }
     }
-
-    private static (int Partition, string? Token) Parse(string? continuationToken)
-    {
-        if (string.IsNullOrEmpty(continuationToken))
-        {
-            return (0, null);
-        }
-
-        var separator = continuationToken.IndexOf('|', StringComparison.Ordinal);
-        if (separator < 1 || !int.TryParse(continuationToken.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out var partition)
-            || partition >= LeadKeys.Partitions)
-        {
-            throw new ArgumentException("Not an outbox continuation token.", nameof(continuationToken));
-        }
-
-        var token = continuationToken[(separator + 1)..];
-        return (partition, token.Length == 0 ? null : token);
-    }
-
-    private static string Format(int partition, string? token) => partition.ToString(CultureInfo.InvariantCulture) + "|" + token;
 }

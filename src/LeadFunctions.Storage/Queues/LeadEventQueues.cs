@@ -3,25 +3,14 @@ using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Storage.Queues;
 
-/// <summary>The local lead-events queue (plural like <see cref="TransitionQueues"/>) and its poison queue, created on first use where the storage options allow it.</summary>
-public sealed class LeadEventQueues : ProvisionedStorage
+/// <summary>The local lead-events queue (the relay writes it, the webhook consumer reads it) and its poison queue.</summary>
+public sealed class LeadEventQueues : QueueWithPoison
 {
     public LeadEventQueues(QueueServiceClient service, IOptions<LeadEventQueueOptions> options, IOptions<LeadStorageOptions> storage)
-        : base(storage?.Value.CreateIfMissing ?? throw new ArgumentNullException(nameof(storage)))
+        : base(service, Named(options).QueueName, Named(options).PoisonQueueName, storage)
     {
-        ArgumentNullException.ThrowIfNull(service);
-        ArgumentNullException.ThrowIfNull(options);
-        Main = service.GetQueueClient(options.Value.QueueName);
-        Poison = service.GetQueueClient(options.Value.PoisonQueueName);
     }
 
-    public QueueClient Main { get; }
-
-    public QueueClient Poison { get; }
-
-    protected override async Task CreateAsync(CancellationToken cancellationToken)
-    {
-        await Main.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await Poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-    }
+    private static LeadEventQueueOptions Named(IOptions<LeadEventQueueOptions> options)
+        => options?.Value ?? throw new ArgumentNullException(nameof(options));
 }

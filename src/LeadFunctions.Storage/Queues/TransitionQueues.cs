@@ -3,25 +3,14 @@ using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Storage.Queues;
 
-/// <summary>The transition queue and its poison queue, created once on first use where the storage options allow it.</summary>
-public sealed class TransitionQueues : ProvisionedStorage
+/// <summary>The transition queue and its poison queue.</summary>
+public sealed class TransitionQueues : QueueWithPoison
 {
     public TransitionQueues(QueueServiceClient service, IOptions<TransitionQueueOptions> options, IOptions<LeadStorageOptions> storage)
-        : base(storage?.Value.CreateIfMissing ?? throw new ArgumentNullException(nameof(storage)))
+        : base(service, Named(options).QueueName, Named(options).PoisonQueueName, storage)
     {
-        ArgumentNullException.ThrowIfNull(service);
-        ArgumentNullException.ThrowIfNull(options);
-        Main = service.GetQueueClient(options.Value.QueueName);
-        Poison = service.GetQueueClient(options.Value.PoisonQueueName);
     }
 
-    public QueueClient Main { get; }
-
-    public QueueClient Poison { get; }
-
-    protected override async Task CreateAsync(CancellationToken cancellationToken)
-    {
-        await Main.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await Poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-    }
+    private static TransitionQueueOptions Named(IOptions<TransitionQueueOptions> options)
+        => options?.Value ?? throw new ArgumentNullException(nameof(options));
 }
