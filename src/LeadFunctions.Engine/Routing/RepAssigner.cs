@@ -51,8 +51,9 @@ public sealed partial class RepAssigner
         }
 
         var availability = await _roster.GetAvailabilityAsync(cancellationToken);
+        var openNew = new OpenNewCounts(_queries);
         if (RecentOwner(request, now) is { } previous
-            && await StandingAsync(previous.Rep, request, availability, now, cancellationToken) == RepStanding.Available)
+            && await StandingAsync(previous.Rep, request, availability, openNew, now, cancellationToken) == RepStanding.Available)
         {
             return new Assignment(previous.Team.Id, "previous-owner", previous.Rep.Id,
                 $"back to {previous.Rep.Id}, who owned it until {request.PreviousOwner!.Until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", now, []);
@@ -69,7 +70,7 @@ public sealed partial class RepAssigner
         var skippedDirect = ImmutableArray<SkippedRep>.Empty;
         if (route.Rep is { } direct && team.FindRep(direct) is { } named)
         {
-            var standing = await StandingAsync(named, request, availability, now, cancellationToken);
+            var standing = await StandingAsync(named, request, availability, openNew, now, cancellationToken);
             if (standing == RepStanding.Available)
             {
                 return new Assignment(team.Id, route.Rule, named.Id, $"territory '{route.Rule}' names {named.Id}", now, []);
@@ -81,7 +82,7 @@ public sealed partial class RepAssigner
         var standings = new Dictionary<string, RepStanding>(StringComparer.Ordinal);
         foreach (var rep in team.Reps)
         {
-            standings[rep.Id] = await StandingAsync(rep, request, availability, now, cancellationToken);
+            standings[rep.Id] = await StandingAsync(rep, request, availability, openNew, now, cancellationToken);
         }
 
         var gate = _gates.GetOrAdd(team.Id, _ => new SemaphoreSlim(1, 1));
@@ -163,8 +164,13 @@ public sealed partial class RepAssigner
         return team is null ? null : (team, team.FindRep(previous.Rep)!);
     }
 
-    private async Task<RepStanding> StandingAsync(
-        RepDefinition rep, AssignmentRequest request, IReadOnlyDictionary<string, RepAvailability> availability, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<RepStanding> StandingAsync(
+        RepDefinition rep,
+        AssignmentRequest request,
+        IReadOnlyDictionary<string, RepAvailability> availability,
+        OpenNewCounts openNew,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         if (rep.Id == request.PassOver)
         {
@@ -176,13 +182,27 @@ public sealed partial class RepAssigner
             return RepStanding.Unavailable;
         }
 
-        if (rep.Capacity is { } capacity
-            && await _queries.CountAsync(new LeadFilter(Status: LeadStatus.New, Owner: rep.Id), cancellationToken) >= capacity)
+        if (rep.Capacity is { } capacity && await openNew.OfAsync(rep.Id, cancellationToken) >= capacity)
         {
             return RepStanding.AtCapacity;
         }
 
         return RepStanding.Available;
+    }
+
+    /// <summary>
+    /// Every rep's open New leads for one assignment, counted in one scan the first time a capped rep is looked at,
+    /// instead of one scan per capped rep; nothing is counted when no rep has a cap.
+    /// </summary>
+    private sealed class OpenNewCounts(ILeadQueries queries)
+    {
+        private IReadOnlyDictionary<string, int>? _counts;
+
+        public async Task<int> OfAsync(string repId, CancellationToken cancellationToken)
+        {
+            _counts ??= await queries.CountByOwnerAsync(new LeadFilter(Status: LeadStatus.New), cancellationToken);
+            return _counts.GetValueOrDefault(repId);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No other rep of team {Team} can take a lead whose SLA ran out; it stays with its rep")]

@@ -24,7 +24,7 @@ public interface ILeadQueries
 {
     Task<LeadPage> ListAsync(LeadFilter filter, int pageSize, string? continuationToken, CancellationToken cancellationToken);
 
-    /// <summary>How many leads match; for capacity checks (a rep's open New leads), so small counts.</summary>
+    /// <summary>How many leads match, read keys only (no lead state). Capacity checks use <see cref="CountByOwnerAsync"/>: one scan for every rep.</summary>
     Task<int> CountAsync(LeadFilter filter, CancellationToken cancellationToken);
 
     /// <summary>How many leads match, per owner (leads without one are left out): every rep's open New in one pass.</summary>

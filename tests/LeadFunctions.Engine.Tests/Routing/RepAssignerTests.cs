@@ -82,8 +82,8 @@ public sealed class RepAssignerTests
         var inbound = playbook.Routing.FindTeam("inbound-sales")!;
         var limited = inbound with { Reps = [.. inbound.Reps.Select(r => r.Id == "rep-ann" ? r with { Capacity = 5 } : r)] };
         playbook = playbook with { Routing = playbook.Routing with { Teams = [limited, playbook.Routing.FindTeam("canada-sales")!] } };
-        var annsInbox = new LeadFilter(Status: LeadStatus.New, Owner: "rep-ann");
-        _queries.Setup(q => q.CountAsync(annsInbox, It.IsAny<CancellationToken>())).ReturnsAsync(5);
+        var openNew = new LeadFilter(Status: LeadStatus.New);
+        _queries.Setup(q => q.CountByOwnerAsync(openNew, It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, int> { ["rep-ann"] = 5 });
 
         var assignment = await Assigner(playbook).AssignAsync(Request(), Now, CancellationToken.None);
 
