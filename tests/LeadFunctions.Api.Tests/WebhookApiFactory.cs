@@ -16,7 +16,7 @@ public sealed class WebhookApiFactory : ApiFactory
         Settings["LeadEvents:Timeout"] = "00:00:01";
         Settings["LeadEvents:Retry:InitialDelay"] = "00:00:00.100";
         Settings["LeadEvents:Retry:MaxDelay"] = "00:00:00.300";
-        Settings["LeadEvents:Retry:Window"] = "00:00:02";
+        Settings["LeadEvents:Retry:Window"] = "00:00:05";
         Settings["LeadEvents:Retry:PassInterval"] = "00:00:00.100";
         Settings["LeadStorage:DeliveriesTable"] = UniqueNames.Table("Deliveries");
         Settings["LeadEvents:Webhooks:0:Url"] = Receiver.Url;

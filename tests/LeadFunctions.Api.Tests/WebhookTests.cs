@@ -69,7 +69,8 @@ public sealed class WebhookTests(WebhookApiFactory factory) : IClassFixture<Webh
     [Fact]
     public async Task A_receiver_down_for_a_while_gets_everything_afterwards_in_each_leads_order()
     {
-        // Down until each lead has been refused, plus half a second, of a 2 s retry window: the shrunk stand-in for a
+        // Down until each lead has been refused, plus half a second, of a 5 s retry window (room for a loaded CI machine
+        // to reach the receiver again before it ends): the shrunk stand-in for a
         // minute of 500s in a day's window.
         var down = true;
         factory.Receiver.Answer = _ => Volatile.Read(ref down) ? 500 : 200;

@@ -147,4 +147,16 @@ public sealed class BusinessCalendarTests
     }
 
     private static DateTimeOffset Utc(int year, int month, int day, int hour) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void An_instant_reads_on_the_company_clock_with_its_offset()
+    {
+        var due = new DateTimeOffset(2026, 12, 9, 19, 0, 0, TimeSpan.Zero);
+
+        var local = NewYork.ToLocal(due);
+
+        Assert.Equal(due, local);
+        Assert.Equal(TimeSpan.FromHours(-5), local.Offset);
+        Assert.Equal(14, local.Hour);
+    }
 }

@@ -102,6 +102,23 @@ public sealed class LeadEventLogTests
     }
 
     [Fact]
+    public void A_lead_placed_in_the_inbox_tells_by_when_to_work_it_and_a_worked_one_does_not()
+    {
+        var journey = new LeadJourney();
+        var applied = journey.Submit("pricing", TestData.GoodFit(), T0);
+        var assignment = new Assignment("team-east", "east-coast", "rep-bob", "rotation turn", T0, ImmutableArray<SkippedRep>.Empty);
+
+        var owner = StateMachine.Assign(applied, assignment).Events[1];
+
+        // The default playbook: New is worked within 3 business days, counted from the rep getting it (a Monday).
+        Assert.Equal(T0.AddDays(3), owner.To.SlaDueAt);
+        Assert.Equal(TimeSpan.Zero, owner.To.SlaDueAt!.Value.Offset);
+
+        var worked = InSalesInbox().Do(TransitionType.ContactMade, At(1));
+        Assert.All(worked.Events, e => Assert.Null(e.To.SlaDueAt));
+    }
+
+    [Fact]
     public void A_lead_placed_with_nobody_raises_the_unassigned_flag_after_owner_assigned()
     {
         var applied = new LeadJourney().Submit("pricing", TestData.GoodFit(), T0);

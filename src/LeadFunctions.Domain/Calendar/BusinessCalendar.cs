@@ -50,6 +50,9 @@ public sealed class BusinessCalendar
         return new DateTimeOffset(dueLocal, _zone.GetUtcOffset(dueLocal)).ToUniversalTime();
     }
 
+    /// <summary>The same instant on the company's clock, so a person reads "work it by Wed 14:00" in business hours.</summary>
+    public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
+
     private DateOnly NextBusinessDay(DateOnly day)
     {
         // A year of consecutive days off would be a misconfigured calendar; the playbook validator rejects it.

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using LeadFunctions.Domain.Calendar;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Playbooks;
+using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
 
 namespace LeadFunctions.Domain.Events;
@@ -17,11 +19,15 @@ public sealed class LeadEventLog
     public const string OpportunityResurfaced = nameof(TransitionType.OpportunityResurfaced);
 
     private readonly Playbook _playbook;
+    private readonly SweepSchedule _schedule;
+    private readonly BusinessCalendar _calendar;
 
     public LeadEventLog(Playbook playbook)
     {
         ArgumentNullException.ThrowIfNull(playbook);
         _playbook = playbook;
+        _schedule = new SweepSchedule(playbook);
+        _calendar = new BusinessCalendar(playbook.BusinessCalendar);
     }
 
     /// <summary>The lead numbered past its new events, and those events; unchanged and none when the command was not applied.</summary>
@@ -118,7 +124,8 @@ public sealed class LeadEventLog
         _playbook.Statuses.FirstOrDefault(s => s.Name == lead.Status)?.DisplayName,
         lead.Owner,
         lead.OwnerTeam,
-        lead.SalesTeam);
+        lead.SalesTeam,
+        _schedule.SlaDueAt(lead) is { } due ? _calendar.ToLocal(due) : null);
 
     private string? QuadrantName(Quadrant quadrant) => _playbook.Quadrants.GetValueOrDefault(quadrant)?.DisplayName;
 

@@ -7,6 +7,9 @@ internal static class SampleEvents
 {
     public const string LeadId = "ld-aaaaaaaaaaaaaaaaaaaaaaaa";
 
+    /// <summary>Three business days after the Monday the rep got it, on a New York business clock.</summary>
+    public static readonly DateTimeOffset WorkBy = new(2026, 12, 9, 14, 0, 0, TimeSpan.FromHours(-5));
+
     public static readonly LeadEventPerson Person = new("ann.buyer@example.com", "Ann", "Buyer", "Acme Industries", "Call me");
 
     public static LeadEvent Assigned(long sequence = 3, string leadId = LeadId, LeadEventPerson? person = null) => new(
@@ -20,7 +23,7 @@ internal static class SampleEvents
         null,
         "cmd-" + sequence,
         new LeadPlacement(LifecycleStage.SQL, "SQL", LeadStatus.New, null, null, Team.Sales, "emea"),
-        new LeadPlacement(LifecycleStage.SQL, "SQL", LeadStatus.New, null, "rep-ann", Team.Sales, "emea"),
+        new LeadPlacement(LifecycleStage.SQL, "SQL", LeadStatus.New, null, "rep-ann", Team.Sales, "emea", WorkBy),
         Quadrant.HighInterestGoodFit,
         "Hot! Hot! Hot!",
         Person: person ?? Person);

@@ -38,7 +38,7 @@ public sealed class WebhookBodyTests
         var body = JsonDocument.Parse(WebhookBody.For(subscriber, SampleEvents.Assigned())).RootElement;
 
         Assert.Equal(JsonValueKind.Object, body.ValueKind);
-        Assert.Equal("New SQL for rep-ann: Acme Industries (Hot! Hot! Hot!)", body.GetProperty("text").GetString());
+        Assert.Equal("New SQL for rep-ann: Acme Industries (Hot! Hot! Hot!), work it by Wed 14:00", body.GetProperty("text").GetString());
         Assert.Single(body.EnumerateObject());
     }
 
@@ -49,7 +49,18 @@ public sealed class WebhookBodyTests
 
         var text = JsonDocument.Parse(WebhookBody.For(subscriber, SampleEvents.Assigned())).RootElement.GetProperty("text").GetString();
 
-        Assert.Equal($"New SQL for rep-ann: {SampleEvents.LeadId} (Hot! Hot! Hot!)", text);
+        Assert.Equal($"New SQL for rep-ann: {SampleEvents.LeadId} (Hot! Hot! Hot!), work it by Wed 14:00", text);
+    }
+
+    [Fact]
+    public void Chat_text_for_a_status_without_an_sla_says_no_due_time()
+    {
+        var leadEvent = SampleEvents.Assigned();
+        leadEvent = leadEvent with { To = leadEvent.To with { SlaDueAt = null } };
+
+        var text = ChatText.Of(leadEvent);
+
+        Assert.Equal("New SQL for rep-ann: Acme Industries (Hot! Hot! Hot!)", text);
     }
 
     [Fact]
