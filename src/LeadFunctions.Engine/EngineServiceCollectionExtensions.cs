@@ -61,6 +61,7 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<StoreOutageBackoffOptions>().BindConfiguration(StoreOutageBackoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StoreOutageBackoff>();
         services.AddSingleton<SweepRunner>();
+        services.AddSingleton<SweepStatusReader>();
         services.AddSingleton<VelocityReportHandler>();
         services.AddSingleton<VelocitySnapshotRefresher>();
         services.AddSingleton<EraseLeadHandler>();

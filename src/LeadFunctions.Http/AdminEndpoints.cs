@@ -9,17 +9,26 @@ using Microsoft.Extensions.Hosting;
 
 namespace LeadFunctions.Http;
 
-/// <summary>POST /api/admin/sweeps/{sweep}?dryRun=true&amp;asOf=...: run one sweep now and return its report.</summary>
+/// <summary>
+/// POST /api/admin/sweeps/{sweep}?dryRun=true&amp;asOf=...: run one sweep now and return its report; GET /api/admin/sweeps:
+/// every sweep's latest run, with done of total while one runs (a long run's caller can watch it from another tab).
+/// </summary>
 public sealed class AdminEndpoints
 {
     private readonly SweepRunner _sweeps;
+    private readonly SweepStatusReader _status;
     private readonly IHostEnvironment _environment;
 
-    public AdminEndpoints(SweepRunner sweeps, IHostEnvironment environment)
+    public AdminEndpoints(SweepRunner sweeps, SweepStatusReader status, IHostEnvironment environment)
     {
         _sweeps = sweeps;
+        _status = status;
         _environment = environment;
     }
+
+    public Task<Results<JsonHttpResult<SweepStatusList>, ProblemAnswer>> ListSweepsAsync(CancellationToken cancellationToken)
+        => StoreOutage.AnswerAsync<Results<JsonHttpResult<SweepStatusList>, ProblemAnswer>>(
+            async () => TypedResults.Json(await _status.ListAsync(cancellationToken), ApiJson.Options), p => p, cancellationToken);
 
     public Task<Results<JsonHttpResult<SweepReport>, ProblemAnswer>> RunSweepAsync(HttpRequest request, string sweep)
     {

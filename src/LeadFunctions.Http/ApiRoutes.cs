@@ -19,6 +19,7 @@ public static class ApiRoutes
     public const string Leads = "/leads";
     public const string Velocity = "/reports/velocity";
     public const string Lead = "/leads/{leadId}";
+    public const string Sweeps = "/admin/sweeps";
     public const string Sweep = "/admin/sweeps/{sweep}";
     public const string Reps = "/reps";
     public const string RepAvailability = "/reps/{repId}/availability";
@@ -28,7 +29,7 @@ public static class ApiRoutes
     /// <summary>What a log line names when the path matches no template: never the path itself, which may carry personal data.</summary>
     public const string Unmatched = "(unmatched)";
 
-    private static readonly string[][] Templates = [.. new[] { Submissions, Health, OpenApi, Playbook, LeadEvents, Events, Leads, Velocity, Lead, Sweep, Reps, RepAvailability, Deliveries, Redeliver }
+    private static readonly string[][] Templates = [.. new[] { Submissions, Health, OpenApi, Playbook, LeadEvents, Events, Leads, Velocity, Lead, Sweeps, Sweep, Reps, RepAvailability, Deliveries, Redeliver }
         .Select(t => (Prefix + t).Split('/', StringSplitOptions.RemoveEmptyEntries))];
 
     /// <summary>The route template the request was served under, such as /api/leads/{leadId}; never a raw path.</summary>

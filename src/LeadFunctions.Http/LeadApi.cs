@@ -107,6 +107,9 @@ public static class LeadApi
         keyed.MapDelete(ApiRoutes.Lead, (string leadId, [FromServices] LeadEndpoints leads, CancellationToken cancellationToken) => leads.EraseAsync(leadId, cancellationToken))
             .WithName("EraseLead").WithSummary("Erase every row about a lead (GDPR)")
             .Produces(StatusCodes.Status204NoContent).Refuses(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
+        keyed.MapGet(ApiRoutes.Sweeps, ([FromServices] AdminEndpoints admin, CancellationToken cancellationToken) => admin.ListSweepsAsync(cancellationToken))
+            .WithName("ListSweeps").WithSummary("Every sweep with its schedule and latest run: state, done of total, queued, skipped")
+            .Produces<SweepStatusList>().Refuses(StatusCodes.Status503ServiceUnavailable);
         keyed.MapPost(ApiRoutes.Sweep, (HttpRequest request, string sweep, [FromServices] AdminEndpoints admin) => admin.RunSweepAsync(request, sweep))
             .WithName("RunSweep").WithSummary("Run one sweep now")
             .WithDescription("Query: dryRun (true or false); asOf (an ISO-8601 instant, Development only).")

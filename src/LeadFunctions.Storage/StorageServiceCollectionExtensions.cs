@@ -3,12 +3,14 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Reports;
+using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Engine.Views;
 using LeadFunctions.Storage.Due;
 using LeadFunctions.Storage.Leads;
 using LeadFunctions.Storage.Outbox;
 using LeadFunctions.Storage.Reports;
 using LeadFunctions.Storage.Routing;
+using LeadFunctions.Storage.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ILeadQueries, TableLeadQueries>();
         services.AddSingleton<IRepRoster, TableRepRoster>();
         services.AddSingleton<IVelocitySnapshots, TableVelocitySnapshots>();
+        services.AddSingleton<ISweepRuns, TableSweepRuns>();
         return services;
     }
 

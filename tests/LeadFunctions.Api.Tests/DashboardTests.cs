@@ -120,7 +120,19 @@ public sealed class DashboardTests(KestrelApiFactory factory, ITestOutputHelper 
         Assert.Contains(shownSteps, s => s.GetProperty("step").GetString() == "MQL-SQL" && s.GetProperty("median").GetString() != "no data");
         Assert.True(shown.GetProperty("chartDrawn").GetBoolean(), "the velocity chart should be drawn");
 
-        // Sweeps: each one's dry run, as the API plans it now.
+        // Sweeps: each one's last real run as the API keeps it (the SLA sweep ran above), and its dry run as planned now.
+        var status = (await (await client.GetAsync("/api/admin/sweeps")).JsonAsync()).GetProperty("sweeps").EnumerateArray().ToList();
+        Assert.Equal(status.Count, shown.GetProperty("sweeps").EnumerateObject().Count());
+        foreach (var entry in status)
+        {
+            var lastRun = shown.GetProperty("sweeps").GetProperty(entry.GetProperty("sweep").GetString()!).GetProperty("lastRun").GetString()!;
+            Assert.StartsWith(
+                !entry.TryGetProperty("latestRun", out var run) ? "never run" : $"{run.GetProperty("state").GetString()} {run.GetProperty("done").GetInt32()} of {run.GetProperty("total").GetInt32()}",
+                lastRun,
+                StringComparison.Ordinal);
+        }
+
+        Assert.StartsWith("Completed ", shown.GetProperty("sweeps").GetProperty("flag-sla-breaches").GetProperty("lastRun").GetString(), StringComparison.Ordinal);
         foreach (var sweep in Sweeps)
         {
             var plan = await (await client.PostAsync($"/api/admin/sweeps/{sweep}?dryRun=true", null)).JsonAsync();

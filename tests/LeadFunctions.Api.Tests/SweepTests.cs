@@ -32,6 +32,30 @@ public sealed class SweepTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Every_sweep_is_listed_with_its_schedule_and_its_latest_run_done_of_total()
+    {
+        await _client.NewLeadAsync(formId: "pricing");
+        var report = await (await _client.PostAsync("/api/admin/sweeps/flag-sla-breaches?dryRun=true&asOf=2031-06-01T00:00:00Z", null)).JsonAsync();
+
+        var response = await _client.GetAsync("/api/admin/sweeps");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sweeps = (await response.JsonAsync()).GetProperty("sweeps").EnumerateArray().ToList();
+        Assert.Equal(
+            ["disqualify-no-contact", "recycle-dark", "flag-check-backs", "flag-sla-breaches", "assign-queued", "suppress-unengaged", "decay-interest"],
+            sweeps.Select(s => s.GetProperty("sweep").GetString()));
+        Assert.All(sweeps, s => Assert.Equal(6, s.GetProperty("schedule").GetString()!.Split(' ').Length));
+        var run = sweeps.Single(s => s.GetProperty("sweep").GetString() == "flag-sla-breaches").GetProperty("latestDryRun");
+        Assert.Equal(report.GetProperty("runId").GetString(), run.GetProperty("runId").GetString());
+        Assert.Equal("Completed", run.GetProperty("state").GetString());
+        Assert.True(run.GetProperty("dryRun").GetBoolean());
+        Assert.True(run.GetProperty("total").GetInt32() >= 1);
+        Assert.Equal(report.GetProperty("total").GetInt32(), run.GetProperty("total").GetInt32());
+        Assert.Equal(report.GetProperty("examined").GetInt32(), run.GetProperty("done").GetInt32());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/admin/sweeps")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_run_without_asOf_runs_as_of_now()
     {
         var response = await _client.PostAsync("/api/admin/sweeps/flag-sla-breaches?dryRun=true", null);

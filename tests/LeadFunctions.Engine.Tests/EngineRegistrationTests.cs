@@ -27,6 +27,7 @@ public sealed class EngineRegistrationTests
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton(Mock.Of<ILeadStore>());
         services.AddSingleton(Mock.Of<IDueIndex>());
+        services.AddSingleton(Mock.Of<ISweepRuns>());
         services.AddSingleton(Mock.Of<ITransitionPublisher>());
         services.AddSingleton(Mock.Of<ILeadEventPublisher>());
         services.AddSingleton(Mock.Of<ILeadEventOutbox>());

@@ -5,6 +5,7 @@ using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Processing;
 using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Engine.Telemetry;
+using LeadFunctions.Engine.Views;
 using LeadFunctions.Storage.Leads;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -57,9 +58,38 @@ public sealed class SweepTests : IDisposable
         var handled = await fresh.DrainQueueAsync();
 
         Assert.Equal(20, report.Queued);
-        Assert.Equal(64 + 20, sweepRequests);
+        // Per partition one keys-only read to count what is due (the run's total) and one to page through it; per due
+        // lead one read; and the run's progress row written at its start and its end.
+        Assert.Equal(64 + 64 + 20 + 2, sweepRequests);
         Assert.Equal(20, handled);
         Assert.Equal(20 * 3, fresh.Requests.Count); // per command: the lead and command row read, one transaction, then its events cleared from the outbox in one
+    }
+
+    [Fact]
+    public async Task The_latest_run_of_each_sweep_is_kept_with_done_of_total_apart_from_the_leads()
+    {
+        var sqls = await SeedAsync("pricing", 12, "run");
+        _harness.Clock.Advance(TimeSpan.FromDays(31));
+
+        var report = await _harness.SweepAndApplyAsync(SweepKind.DisqualifyNoContact);
+        var dry = await _harness.Sweeps.RunAsync(SweepKind.RecycleDark, null, dryRun: true, CancellationToken.None);
+
+        var dryAlso = await _harness.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: true, CancellationToken.None);
+        var runs = (await _harness.Get<ISweepRuns>().ListAsync(CancellationToken.None)).ToDictionary(r => (r.Sweep, r.DryRun));
+        var run = runs[("disqualify-no-contact", false)];
+        Assert.Equal((SweepRunState.Completed, 12, 12, 12, false), (run.State, run.Total, run.Done, run.Queued, run.DryRun));
+        Assert.Equal(report.RunId, run.RunId);
+        Assert.Equal(_harness.Clock.GetUtcNow(), run.FinishedAt);
+        Assert.Equal((SweepRunState.Completed, dry.RunId), (runs[("recycle-dark", true)].State, runs[("recycle-dark", true)].RunId));
+        Assert.Equal(dryAlso.RunId, runs[("disqualify-no-contact", true)].RunId); // a preview keeps its own row
+        Assert.Equal(3, runs.Count);
+
+        var again = await _harness.Sweeps.RunAsync(SweepKind.DisqualifyNoContact, null, dryRun: false, CancellationToken.None);
+        var latest = Assert.Single(await _harness.Get<ISweepRuns>().ListAsync(CancellationToken.None), r => r.Sweep == "disqualify-no-contact" && !r.DryRun);
+        Assert.Equal((again.RunId, 0, 0), (latest.RunId, latest.Total, latest.Done));
+
+        // The sweep-runs partition is not a lead partition: rep views and the sweeps never read it.
+        Assert.Equal(sqls.Count, await _harness.Get<ILeadQueries>().CountAsync(new LeadFilter(), CancellationToken.None));
     }
 
     [Fact]
@@ -241,6 +271,7 @@ public sealed class SweepTests : IDisposable
         store,
         _harness.Get<SweepSchedule>(),
         _harness.Get<ITransitionPublisher>(),
+        _harness.Get<ISweepRuns>(),
         _harness.Clock,
         _harness.Get<LeadTelemetry>(),
         Options.Create(new SweepOptions { PageSize = 25, Parallelism = 4 }),

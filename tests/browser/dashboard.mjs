@@ -67,7 +67,7 @@ async function read(page) {
       step: row.dataset.step, entered: Number(text(row, ".entered")), converted: Number(text(row, ".converted")), median: text(row, ".median"),
     }));
     const sweeps = Object.fromEntries([...document.querySelectorAll("#sweeps tbody tr")]
-      .map((row) => [row.dataset.sweep, { examined: Number(text(row, ".examined")), changed: Number(text(row, ".changed")) }]));
+      .map((row) => [row.dataset.sweep, { examined: Number(text(row, ".examined")), changed: Number(text(row, ".changed")), lastRun: text(row, ".last-run") }]));
     const chart = document.querySelector("#velocity-chart");
     return {
       funnel, inboxes, velocity, sweeps,

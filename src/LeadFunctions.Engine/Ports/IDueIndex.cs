@@ -15,6 +15,9 @@ public interface IDueIndex
 {
     Task<DuePage> ReadDueAsync(SweepKind sweep, DateTimeOffset asOf, int pageSize, string? continuationToken, CancellationToken cancellationToken);
 
+    /// <summary>How many entries of the sweep are due as of <paramref name="asOf"/>: the total a run's progress counts towards.</summary>
+    Task<int> CountDueAsync(SweepKind sweep, DateTimeOffset asOf, CancellationToken cancellationToken);
+
     /// <summary>
     /// Drops entries that are not their lead's (the lead is erased, or no longer lists the entry); repeatable, an
     /// entry already gone is fine. An entry the lead still lists goes only through a guarded write of the lead

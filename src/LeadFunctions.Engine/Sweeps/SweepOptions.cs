@@ -15,6 +15,13 @@ public sealed class SweepOptions
     [Range(1, 64)]
     public int Parallelism { get; set; } = 4;
 
+    /// <summary>
+    /// How often a running sweep saves its progress and logs one line of it: often enough for a person watching, rare
+    /// enough that progress costs nothing next to the sweep's own reads.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(3);
+
     // Same keys as the Azure timer triggers' "%Sweeps:<Name>:Schedule%" bindings, so one app setting drives both hosts.
     public SweepTimer DisqualifyNoContact { get; set; } = new() { Schedule = "0 15 6 * * *" };
 

@@ -11,4 +11,10 @@ public sealed record PlannedChange(string LeadId, string Command, DateTimeOffset
 public sealed record SweepReport(string Sweep, DateTimeOffset AsOf, bool DryRun, int Examined, int Changed, int Skipped, IReadOnlyList<PlannedChange> Planned)
 {
     public int Queued { get; init; }
+
+    /// <summary>The due leads counted when the run started: what <see cref="Examined"/> is out of (see <see cref="SweepRun"/>).</summary>
+    public int Total { get; init; }
+
+    /// <summary>The run's id in <c>GET /api/admin/sweeps</c>, which keeps the latest run of each sweep.</summary>
+    public string? RunId { get; init; }
 }

@@ -24,6 +24,7 @@ public sealed partial class SweepRunner
     private readonly ILeadStore _store;
     private readonly SweepSchedule _schedule;
     private readonly ITransitionPublisher _publisher;
+    private readonly ISweepRuns _runs;
     private readonly TimeProvider _time;
     private readonly LeadTelemetry _telemetry;
     private readonly SweepOptions _options;
@@ -34,6 +35,7 @@ public sealed partial class SweepRunner
         ILeadStore store,
         SweepSchedule schedule,
         ITransitionPublisher publisher,
+        ISweepRuns runs,
         TimeProvider time,
         LeadTelemetry telemetry,
         IOptions<SweepOptions> options,
@@ -45,6 +47,7 @@ public sealed partial class SweepRunner
         _store = store;
         _schedule = schedule;
         _publisher = publisher;
+        _runs = runs;
         _time = time;
         _telemetry = telemetry;
         _options = options.Value;
@@ -59,8 +62,13 @@ public sealed partial class SweepRunner
         using var activity = LeadTelemetry.Source.StartActivity("Sweep");
         activity?.SetTag("sweep.name", sweep.Name());
         var tally = new Tally();
+        var progress = new SweepRun(
+            sweep.Name(), Guid.NewGuid().ToString("N"), SweepRunState.Running, dryRun, now, _time.GetUtcNow(), _time.GetUtcNow(), null, 0, 0, 0, 0, 0);
         try
         {
+            progress = progress with { Total = await _dueIndex.CountDueAsync(sweep, now, cancellationToken) };
+            await SaveAsync(progress, cancellationToken);
+            var lastProgress = _time.GetTimestamp();
             string? continuation = null;
             var page = 0;
             do
@@ -72,24 +80,57 @@ public sealed partial class SweepRunner
                     async (entry, ct) => await VisitAsync(entry, sweep, now, dryRun, tally, ct));
                 continuation = due.ContinuationToken;
                 LogPage(sweep.Name(), ++page, tally.Examined, tally.Changed, tally.Skipped);
+                if (continuation is not null && _time.GetElapsedTime(lastProgress) >= _options.ProgressInterval)
+                {
+                    progress = tally.Into(progress, SweepRunState.Running, _time.GetUtcNow());
+                    LogProgress(sweep.Name(), progress.Done, progress.Total, progress.Queued, progress.Skipped);
+                    await SaveAsync(progress, cancellationToken);
+                    lastProgress = _time.GetTimestamp();
+                }
             }
             while (continuation is not null);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // The host is stopping: the run resumes safely next time, and whoever watches should not see it running forever.
+            await SaveAsync(tally.Into(progress, SweepRunState.Interrupted, _time.GetUtcNow()), CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
         {
             _telemetry.SweepFailed(sweep);
             LogFailed(sweep.Name(), tally.Examined, ex);
+            await SaveAsync(tally.Into(progress, SweepRunState.Failed, _time.GetUtcNow()), CancellationToken.None);
             throw;
         }
 
         var report = new SweepReport(sweep.Name(), now, dryRun, tally.Examined, tally.Changed, tally.Skipped, [.. tally.Planned.OrderBy(p => p.DueAt)])
         {
             Queued = tally.Queued,
+            Total = progress.Total,
+            RunId = progress.RunId,
         };
         var elapsed = _time.GetElapsedTime(started);
         _telemetry.SweepFinished(sweep, report, elapsed);
         LogFinished(sweep.Name(), dryRun, report.Examined, report.Changed, report.Queued, report.Skipped, elapsed.TotalMilliseconds);
+        await SaveAsync(tally.Into(progress, SweepRunState.Completed, _time.GetUtcNow()), cancellationToken);
         return report;
+    }
+
+    /// <summary>
+    /// Progress is for people watching: a store hiccup while saving it is logged and the run goes on, since the leads'
+    /// changes matter more than the count shown beside them.
+    /// </summary>
+    private async Task SaveAsync(SweepRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _runs.SaveAsync(run, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogProgressNotSaved(run.Sweep, ex);
+        }
     }
 
     private async Task VisitAsync(DueEntry entry, SweepKind sweep, DateTimeOffset now, bool dryRun, Tally tally, CancellationToken cancellationToken)
@@ -177,11 +218,28 @@ public sealed partial class SweepRunner
         public int Skipped;
         public int Queued;
         public readonly ConcurrentBag<PlannedChange> Planned = [];
+
+        public SweepRun Into(SweepRun run, SweepRunState state, DateTimeOffset at) => run with
+        {
+            State = state,
+            UpdatedAt = at,
+            FinishedAt = state == SweepRunState.Running ? null : at,
+            Done = Volatile.Read(ref Examined),
+            Queued = Volatile.Read(ref Queued),
+            Changed = Volatile.Read(ref Changed),
+            Skipped = Volatile.Read(ref Skipped),
+        };
     }
 
     // Debug: due pages can hold a single entry, and the run's one Information line is the finished line with its counts.
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sweep {Sweep}: page {Page} done, {Examined} examined, {Changed} changed, {Skipped} skipped so far")]
     private partial void LogPage(string sweep, int page, int examined, int changed, int skipped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Sweep}: {Done} of {Total} due leads examined, {Queued} queued, {Skipped} skipped so far")]
+    private partial void LogProgress(string sweep, int done, int total, int queued, int skipped);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep {Sweep}: its progress could not be saved; the run goes on")]
+    private partial void LogProgressNotSaved(string sweep, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Sweep} finished (dry run: {DryRun}): {Examined} examined, {Changed} changed, {Queued} queued, {Skipped} skipped in {ElapsedMs} ms")]
     private partial void LogFinished(string sweep, bool dryRun, int examined, int changed, int queued, int skipped, double elapsedMs);

@@ -28,6 +28,9 @@ public static class LeadOpenApi
         [typeof(PlaybookVocabulary)] = "PlaybookVocabulary",
         [typeof(VelocityReport)] = "VelocityReport",
         [typeof(SweepReport)] = "SweepReport",
+        [typeof(SweepStatusList)] = "SweepStatusList",
+        [typeof(SweepStatus)] = "SweepStatus",
+        [typeof(SweepRun)] = "SweepRun",
     };
 
     public static IServiceCollection AddLeadOpenApi(this IServiceCollection services)

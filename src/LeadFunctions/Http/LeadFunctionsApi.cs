@@ -65,6 +65,14 @@ public sealed class LeadFunctionsApi
         return (await _leads.EraseAsync(leadId, request.HttpContext.RequestAborted)).Result;
     }
 
+    [Function("ListSweeps")]
+    public async Task<IResult> ListSweeps(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "admin/sweeps")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return (await _admin.ListSweepsAsync(request.HttpContext.RequestAborted)).Result;
+    }
+
     [Function("RunSweep")]
     public async Task<IResult> RunSweep(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "admin/sweeps/{sweep}")] HttpRequest request,

@@ -86,6 +86,16 @@ public sealed class Harness : IDisposable
                 _rotation = next;
                 return true;
             });
+        Index.Setup(i => i.CountDueAsync(It.IsAny<SweepKind>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(0);
+        SweepRunStore.Setup(r => r.SaveAsync(It.IsAny<SweepRun>(), It.IsAny<CancellationToken>()))
+            .Callback((SweepRun run, CancellationToken _) =>
+            {
+                lock (_gate)
+                {
+                    SweepRuns.Add(run);
+                }
+            })
+            .Returns(Task.CompletedTask);
         Index.Setup(i => i.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()))
             .Returns((IReadOnlyCollection<DueEntry> entries, CancellationToken _) =>
             {
@@ -116,6 +126,11 @@ public sealed class Harness : IDisposable
     public Mock<ILeadStore> Store { get; } = new(MockBehavior.Strict);
 
     public Mock<IDueIndex> Index { get; } = new(MockBehavior.Strict);
+
+    public Mock<ISweepRuns> SweepRunStore { get; } = new(MockBehavior.Strict);
+
+    /// <summary>Every progress save of every sweep run, in order.</summary>
+    public List<SweepRun> SweepRuns { get; } = [];
 
     public List<string> Calls { get; } = [];
 
@@ -158,7 +173,7 @@ public sealed class Harness : IDisposable
     public SweepRunner SweepRunner => SweepRunnerWith(Schedule);
 
     public SweepRunner SweepRunnerWith(SweepSchedule schedule)
-        => new(Index.Object, Store.Object, schedule, Queue, Time, Telemetry, Options.Create(SweepOptions), NullLogger<SweepRunner>.Instance);
+        => new(Index.Object, Store.Object, schedule, Queue, SweepRunStore.Object, Time, Telemetry, Options.Create(SweepOptions), NullLogger<SweepRunner>.Instance);
 
     /// <summary>The transition consumer takes every queued command, in order, as the local worker or Service Bus would.</summary>
     public async Task<IReadOnlyList<MessageHandling>> DrainQueueAsync()

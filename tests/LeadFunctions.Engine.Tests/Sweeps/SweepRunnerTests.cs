@@ -29,6 +29,7 @@ public sealed class SweepRunnerTests : IDisposable
     /// <summary>Index pages of due entries (keys only: the sweep reads each lead).</summary>
     private void Pages(SweepKind sweep, DateTimeOffset asOf, params DueEntry[][] pages)
     {
+        _h.Index.Setup(x => x.CountDueAsync(sweep, asOf, It.IsAny<CancellationToken>())).ReturnsAsync(pages.Sum(p => p.Length));
         for (var i = 0; i < pages.Length; i++)
         {
             var token = i == 0 ? null : "t" + i;
@@ -91,7 +92,7 @@ public sealed class SweepRunnerTests : IDisposable
         var options = Microsoft.Extensions.Options.Options.Create(new SweepOptions());
 
         Assert.Throws<ArgumentNullException>(() => new SweepRunner(_h.Index.Object, _h.Store.Object, _h.Schedule, null!,
-            _h.Time, _h.Telemetry, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<SweepRunner>.Instance));
+            _h.SweepRunStore.Object, _h.Time, _h.Telemetry, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<SweepRunner>.Instance));
     }
 
     [Fact]
@@ -111,6 +112,72 @@ public sealed class SweepRunnerTests : IDisposable
         _h.Index.Verify(x => x.ReadDueAsync(It.IsAny<SweepKind>(), It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
         Assert.Equal(5, report.Examined);
         Assert.Equal(entries.OrderBy(e => e.LeadId, StringComparer.Ordinal), _h.Removed.Select(Assert.Single).OrderBy(e => e.LeadId, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_run_saves_its_progress_at_start_and_at_the_end_with_done_of_total()
+    {
+        var ids = Enumerable.Range(0, 5).Select(i => Missing($"gone{i}@acme.example")).ToArray();
+        var entries = ids.Select(id => new DueEntry(SweepKind.FlagSlaBreaches, id, _start)).ToArray();
+        Pages(SweepKind.FlagSlaBreaches, _slaAsOf, [entries[0], entries[1]], [entries[2], entries[3]], [entries[4]]);
+
+        var report = await Run(SweepKind.FlagSlaBreaches, _slaAsOf);
+
+        Assert.Equal(5, report.Total);
+        Assert.Equal(2, _h.SweepRuns.Count); // the pages came at once: no progress in between
+        var (first, last) = (_h.SweepRuns[0], _h.SweepRuns[^1]);
+        Assert.Equal((SweepRunState.Running, 0, 5, "flag-sla-breaches"), (first.State, first.Done, first.Total, first.Sweep));
+        Assert.Null(first.FinishedAt);
+        Assert.Equal((SweepRunState.Completed, 5, 5, 5), (last.State, last.Done, last.Total, last.Skipped));
+        Assert.Equal(report.RunId, last.RunId);
+        Assert.Equal(first.RunId, last.RunId);
+        Assert.Equal(_h.Time.GetUtcNow(), last.FinishedAt);
+        Assert.Equal(_slaAsOf, last.AsOf);
+    }
+
+    [Fact]
+    public async Task A_long_run_saves_progress_once_per_interval_between_pages()
+    {
+        using var h = new Harness(new SweepOptions { PageSize = 1, Parallelism = 1, ProgressInterval = TimeSpan.FromSeconds(3) });
+        h.Index.Setup(x => x.CountDueAsync(SweepKind.RecycleDark, _start, It.IsAny<CancellationToken>())).ReturnsAsync(4);
+        for (var i = 0; i < 4; i++)
+        {
+            var id = Harness.LeadIdOf($"gone{i}@acme.example");
+            h.OnGet(id, null);
+            var token = i == 0 ? null : "t" + i;
+            var next = i == 3 ? null : "t" + (i + 1);
+            h.Index.Setup(x => x.ReadDueAsync(SweepKind.RecycleDark, _start, 1, token, It.IsAny<CancellationToken>()))
+                .Callback(() => h.Time.Advance(TimeSpan.FromSeconds(2)))
+                .ReturnsAsync(new DuePage([new DueEntry(SweepKind.RecycleDark, id, _start)], next));
+        }
+
+        await h.SweepRunner.RunAsync(SweepKind.RecycleDark, _start, dryRun: false, CancellationToken.None);
+
+        // 2 s a page: 4 s after the start the 3 s interval has passed once (after page 2); page 4 is the last, so
+        // its count is the finished one.
+        Assert.Equal(
+            [(SweepRunState.Running, 0), (SweepRunState.Running, 2), (SweepRunState.Completed, 4)],
+            h.SweepRuns.Select(r => (r.State, r.Done)));
+        Assert.All(h.SweepRuns, r => Assert.Equal(4, r.Total));
+    }
+
+    [Fact]
+    public async Task A_run_that_fails_is_saved_as_failed_with_what_it_had_done()
+    {
+        using var h = new Harness(new SweepOptions { PageSize = 1, Parallelism = 1 });
+        var id = Harness.LeadIdOf("gone@acme.example");
+        h.OnGet(id, null);
+        h.Index.Setup(x => x.CountDueAsync(SweepKind.RecycleDark, _start, It.IsAny<CancellationToken>())).ReturnsAsync(2);
+        h.Index.Setup(x => x.ReadDueAsync(SweepKind.RecycleDark, _start, 1, null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new DuePage([new DueEntry(SweepKind.RecycleDark, id, _start)], "t1"));
+        h.Index.Setup(x => x.ReadDueAsync(SweepKind.RecycleDark, _start, 1, "t1", It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("storage went away"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => h.SweepRunner.RunAsync(SweepKind.RecycleDark, _start, dryRun: false, CancellationToken.None));
+
+        var last = h.SweepRuns[^1];
+        Assert.Equal((SweepRunState.Failed, 1, 2), (last.State, last.Done, last.Total));
+        Assert.NotNull(last.FinishedAt);
     }
 
     [Fact]
@@ -157,7 +224,7 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Equal(["load", "save"], _h.Calls);
         Assert.Empty(_h.Removed);
         _h.Index.Verify(x => x.RemoveAsync(It.IsAny<IReadOnlyCollection<DueEntry>>(), It.IsAny<CancellationToken>()), Times.Never);
-        Assert.Equal(new SweepReport("flag-sla-breaches", _slaAsOf, false, 1, 0, 0, []) { Queued = 1 }, report with { Planned = [] });
+        Assert.Equal(new SweepReport("flag-sla-breaches", _slaAsOf, false, 1, 0, 0, []) { Queued = 1, Total = 1, RunId = report.RunId }, report with { Planned = [] });
         Assert.Empty(report.Planned);
         Assert.Equal(1, _h.Metrics.Sum("leadfunctions.sla.breaches"));
     }

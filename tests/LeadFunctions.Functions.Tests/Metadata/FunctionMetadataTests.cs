@@ -20,6 +20,7 @@ public sealed class FunctionMetadataTests
         { "GetLead", "get", "leads/{leadId}", "Function" },
         { "EraseLead", "delete", "leads/{leadId}", "Function" },
         { "VelocityReport", "get", "reports/velocity", "Function" },
+        { "ListSweeps", "get", "admin/sweeps", "Function" },
         { "RunSweep", "post", "admin/sweeps/{sweep}", "Function" },
         { "ListReps", "get", "reps", "Function" },
         { "SetRepAvailability", "put", "reps/{repId}/availability", "Function" },

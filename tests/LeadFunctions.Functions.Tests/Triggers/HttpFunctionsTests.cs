@@ -187,6 +187,23 @@ public sealed class HttpFunctionsTests : IDisposable
     }
 
     [Fact]
+    public async Task ListSweeps_shows_the_run_that_just_finished()
+    {
+        var run = _app.Request("POST", "/api/admin/sweeps/recycle-dark", query: "?dryRun=true");
+        var (_, report) = await FunctionsApp.ExecuteAsync(run, await _app.Create<LeadFunctionsApi>().RunSweep(run.Request, "recycle-dark"));
+        var list = _app.Request("GET", "/api/admin/sweeps");
+
+        var (status, body) = await FunctionsApp.ExecuteAsync(list, await _app.Create<LeadFunctionsApi>().ListSweeps(list.Request));
+
+        Assert.Equal(200, status);
+        var runId = JsonDocument.Parse(report).RootElement.GetProperty("runId").GetString();
+        var latest = JsonDocument.Parse(body).RootElement.GetProperty("sweeps").EnumerateArray()
+            .Single(s => s.GetProperty("sweep").GetString() == "recycle-dark").GetProperty("latestDryRun");
+        Assert.Equal(runId, latest.GetProperty("runId").GetString());
+        Assert.Equal("Completed", latest.GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task ListReps_answers_the_playbooks_reps()
     {
         var context = _app.Request("GET", "/api/reps");

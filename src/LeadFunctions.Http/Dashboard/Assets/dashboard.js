@@ -3,7 +3,8 @@
 "use strict";
 
 const KEY = "leadfunctions.apiKey";
-const SWEEPS = ["disqualify-no-contact", "recycle-dark", "flag-check-backs", "flag-sla-breaches", "assign-queued"];
+// Only if the sweep list cannot be read: the dry runs are still worth showing.
+const SWEEPS = ["disqualify-no-contact", "recycle-dark", "flag-check-backs", "flag-sla-breaches", "assign-queued", "suppress-unengaged", "decay-interest"];
 let chart = null;
 
 const $ = (selector) => document.querySelector(selector);
@@ -139,17 +140,36 @@ async function renderInboxes(reps) {
   $("#inboxes").replaceChildren(...sections);
 }
 
+// The last real run says whether the timers ran and, while one runs, how far it got; the dry run says what a run
+// now would change. The sweep list comes from the API, so a new sweep shows up without a page change.
+function lastRunText(run) {
+  if (!run) {
+    return "never run";
+  }
+  const at = new Date(run.finishedAt ?? run.updatedAt).toLocaleString();
+  return `${run.state} ${run.done} of ${run.total}, ${at}`;
+}
+
 async function renderSweeps() {
-  const rows = await Promise.all(SWEEPS.map(async (sweep) => {
+  let sweeps;
+  try {
+    sweeps = (await api("/api/admin/sweeps")).sweeps;
+  } catch (error) {
+    sweeps = SWEEPS.map((sweep) => ({ sweep, latestRun: null }));
+  }
+  const rows = await Promise.all(sweeps.map(async ({ sweep, latestRun }) => {
+    const lastRun = element("td", { class: "last-run", text: lastRunText(latestRun) });
     try {
       const plan = await api(`/api/admin/sweeps/${sweep}?dryRun=true`, "POST");
       return element("tr", { "data-sweep": sweep },
         element("th", { scope: "row", text: sweep }),
+        lastRun,
         element("td", { class: "num examined", text: String(plan.examined) }),
         element("td", { class: "num changed", text: String(plan.planned.length) }));
     } catch (error) {
       return element("tr", { "data-sweep": sweep },
         element("th", { scope: "row", text: sweep }),
+        lastRun,
         element("td", { class: "num error", colspan: "2", text: `unavailable (${error.status ?? "network"})` }));
     }
   }));
