@@ -57,7 +57,7 @@ public sealed class LeadEventLog
                 events.Add(Next(LeadEventType.StageChanged));
             }
 
-            if (before.Status != after.Status)
+            if (before.StatusName != after.StatusName)
             {
                 events.Add(Next(LeadEventType.StatusChanged));
             }
@@ -115,10 +115,13 @@ public sealed class LeadEventLog
         lead.Stage,
         _playbook.Stages.FirstOrDefault(s => s.Name == lead.Stage)?.DisplayName,
         lead.Status,
-        _playbook.Statuses.FirstOrDefault(s => s.Name == lead.Status)?.DisplayName,
+        _playbook.FindStatus(lead.StatusName)?.DisplayName,
         lead.Owner,
         lead.OwnerTeam,
-        lead.SalesTeam);
+        lead.SalesTeam)
+    {
+        StatusName = lead.StatusName,
+    };
 
     private string? QuadrantName(Quadrant quadrant) => _playbook.Quadrants.GetValueOrDefault(quadrant)?.DisplayName;
 
