@@ -198,5 +198,19 @@ public sealed class StatusSetTests
         Assert.Equal(stored.StatusNameStamps, restored.StatusNameStamps);
     }
 
+    [Fact]
+    public void A_lead_in_a_status_the_playbook_dropped_keeps_its_name_and_its_role_still_decides()
+    {
+        var hot = LeadJourney.Nurtured(T0, CustomStatuses.Playbook).Do(TransitionType.StatusSet, At(1), data: ToHot).Lead;
+        var machine = new StateMachine(TestData.Default);
+
+        var worked = machine.Apply(LeadJourney.LeadId, hot, TestData.Command(TransitionType.FirstOutreachSent, At(2)), At(2));
+
+        Assert.Null(new LeadEventLog(TestData.Default).Erased(hot, At(2), "privacy", "erase-1").To.StatusDisplayName);
+        Assert.Equal(CustomStatuses.Hot, TestData.Default.StatusDisplayName(hot.StatusName));
+        Assert.True(worked.Applied, worked.Audit.RejectionCode);
+        Assert.Equal((CustomStatuses.Hot, nameof(LeadStatus.ActivelyWorking)), (worked.Audit.FromStatusName, worked.Audit.ToStatusName));
+    }
+
     private static DateTimeOffset At(int hours) => T0.AddHours(hours);
 }
