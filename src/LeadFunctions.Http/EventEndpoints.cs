@@ -26,7 +26,7 @@ public sealed class EventEndpoints
 
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
-        "eventId", "type", "occurredAt", "actor", "reason", "points", "toStage", "toStatus", "checkBackAt", "owner", "dealId", "email",
+        "eventId", "type", "occurredAt", "actor", "reason", "points", "toStage", "toStatus", "checkBackAt", "owner", "dealId", "email", "status",
     };
 
     private readonly EventIntakeHandler _handler;
@@ -153,6 +153,9 @@ public sealed class EventEndpoints
             CheckBackAt = Instant(root, "checkBackAt", errors),
             Owner = Text(root, "owner", errors),
             DealId = Text(root, "dealId", errors),
+
+            // A status by canonical name, built-in or the playbook's own: one it does not know is refused and recorded, not a 400.
+            StatusName = Text(root, "status", errors),
         };
 
         return errors.Count > 0 || type is null || occurredAt is null

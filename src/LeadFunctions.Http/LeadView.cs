@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Playbooks;
+using LeadFunctions.Domain.Reports;
 using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Transitions;
 
@@ -11,7 +12,9 @@ namespace LeadFunctions.Http;
 /// flags as a list, stamps by stage and status; the sales team holding it
 /// and why its rep has it (<c>assignment</c>); when its status SLA runs out (<c>slaDueAt</c>, null when the status has
 /// none); and its history, each line with the owner before and after. The single-lead view adds how long the lead has
-/// been mid-funnel (<c>midFunnelAge</c>: qualified, not yet won or lost; absent otherwise).
+/// been mid-funnel (<c>midFunnelAge</c>: qualified, not yet won or lost; absent otherwise). <c>status</c> is the role
+/// the rules apply; <c>statusName</c> the status itself, the playbook's own in a custom status ("HotHotHot", role New),
+/// whose words <c>statusDisplayName</c> are; status stamps are by status name.
 /// </summary>
 public sealed record LeadView(
     string Id,
@@ -61,7 +64,7 @@ public sealed record LeadView(
             lead.Status,
             lead.Quadrant,
             playbook.NameOf(lead.Stage),
-            playbook.NameOf(lead.Status),
+            playbook.StatusDisplayName(lead.StatusName),
             playbook.NameOf(lead.Quadrant),
             lead.Fit,
             lead.FitScore,
@@ -75,7 +78,7 @@ public sealed record LeadView(
             [.. Enum.GetValues<LeadFlags>().Where(f => f != LeadFlags.None && lead.Flags.HasFlag(f)).Select(f => f.ToString())],
             slaDueAt,
             Stamps(lead.StageStamps),
-            Stamps(lead.StatusStamps),
+            lead.StatusNameStamps.OrderBy(p => p.Key, StatusOrder.Comparer).ToDictionary(p => p.Key, p => StampOf(p.Value), StringComparer.Ordinal),
             lead.Campaigns,
             lead.CreatedAt,
             lead.LastContactAt,
@@ -85,17 +88,23 @@ public sealed record LeadView(
             lead.SuppressedReason,
             lead.Consent,
             lead.LastMessage,
-            [.. history.OrderBy(a => a.Sequence).Select(a => new HistoryView(
-                a.OccurredAt, a.RecordedAt, a.Type, a.Outcome, a.RejectionCode, a.Reason, a.Actor, a.FromStage, a.ToStage, a.FromStatus, a.ToStatus,
-                a.FromStatus is { } from ? playbook.NameOf(from) : null, playbook.NameOf(a.ToStatus), a.FromOwner, a.ToOwner, a.Assignment))]);
+            [.. history.OrderBy(a => a.Sequence).Select(a => HistoryView.Of(a, playbook))])
+        {
+            StatusName = lead.StatusName,
+        };
     }
+
+    /// <summary>The status's canonical name: the playbook's own ("HotHotHot"), or the built-in name of <see cref="Status"/>.</summary>
+    public string StatusName { get; init; } = "";
 
     private static Dictionary<string, StampView> Stamps<TKey>(IEnumerable<KeyValuePair<TKey, Stamp>> stamps)
         where TKey : struct, Enum
         => stamps.OrderBy(p => p.Key).ToDictionary(
             p => p.Key.ToString(),
-            p => new StampView(p.Value.FirstEnteredAt, p.Value.LastEnteredAt, p.Value.LastExitedAt, p.Value.TimeInClosedVisits),
+            p => StampOf(p.Value),
             StringComparer.Ordinal);
+
+    private static StampView StampOf(Stamp stamp) => new(stamp.FirstEnteredAt, stamp.LastEnteredAt, stamp.LastExitedAt, stamp.TimeInClosedVisits);
 }
 
 public sealed record StampView(DateTimeOffset FirstEnteredAt, DateTimeOffset LastEnteredAt, DateTimeOffset? LastExitedAt, TimeSpan TimeInClosedVisits);
@@ -116,4 +125,29 @@ public sealed record HistoryView(
     string ToStatusDisplayName,
     string? FromOwner,
     string? ToOwner,
-    Assignment? Assignment);
+    Assignment? Assignment)
+{
+    /// <summary>The status the lead left, by name (the playbook's own, or the built-in name of <see cref="FromStatus"/>).</summary>
+    public string? FromStatusName { get; init; }
+
+    /// <summary>The status the lead was in after the command, by name.</summary>
+    public string ToStatusName { get; init; } = "";
+
+    /// <param name="playbook">The company's words for the statuses.</param>
+    public static HistoryView Of(AuditRecord a, Playbook playbook)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(playbook);
+
+        // Lines stored before status names were name the built-in status of their role.
+        var from = a.FromStatusName ?? a.FromStatus?.ToString();
+        var to = a.ToStatusName ?? a.ToStatus.ToString();
+        return new HistoryView(
+            a.OccurredAt, a.RecordedAt, a.Type, a.Outcome, a.RejectionCode, a.Reason, a.Actor, a.FromStage, a.ToStage, a.FromStatus, a.ToStatus,
+            from is null ? null : playbook.StatusDisplayName(from), playbook.StatusDisplayName(to), a.FromOwner, a.ToOwner, a.Assignment)
+        {
+            FromStatusName = from,
+            ToStatusName = to,
+        };
+    }
+}

@@ -82,7 +82,7 @@ public sealed class ViewEndpoints
     {
         var errors = new List<FieldError>();
         var stage = Enum<LifecycleStage>(query, "stage", errors);
-        var status = Enum<LeadStatus>(query, "status", errors);
+        var (status, statusName) = StatusOf(query, errors);
         var flag = Enum<LeadFlags>(query, "flag", errors);
         if (flag == LeadFlags.None)
         {
@@ -116,7 +116,7 @@ public sealed class ViewEndpoints
             return Problems.Invalid(errors);
         }
 
-        var filter = scope with { Stage = stage, Status = status, Owner = owner, Flag = flag };
+        var filter = scope with { Stage = stage, Status = status, StatusName = statusName, Owner = owner, Flag = flag };
         var page = storeToken is null && _inbox.Covers(filter)
             ? new LeadPage(await _inbox.ReadAsync(filter, cancellationToken), null)
             : await _queries.ListAsync(filter, pageSize, storeToken, cancellationToken);
@@ -134,6 +134,32 @@ public sealed class ViewEndpoints
         }
 
         return values.Count == 1 ? values[0] : null;
+    }
+
+    /// <summary>
+    /// <c>?status=</c>: a built-in name filters by role, i.e. that status and every custom status of its role (a rep's
+    /// <c>status=New</c> inbox holds their "Hot! Hot! Hot!" leads too); a custom name filters that status only.
+    /// </summary>
+    private (LeadStatus? Role, string? Name) StatusOf(IQueryCollection query, List<FieldError> errors)
+    {
+        var raw = Single(query, "status", errors);
+        if (raw is null)
+        {
+            return (null, null);
+        }
+
+        if (StatusRoles.IsBuiltIn(raw, out var role))
+        {
+            return (role, null);
+        }
+
+        if (_playbook.FindStatus(raw) is not null)
+        {
+            return (null, raw);
+        }
+
+        errors.Add(new FieldError("status", $"Must be one of: {string.Join(", ", PlaybookVocabulary.Of(_playbook).Statuses.Select(s => s.Name))}."));
+        return (null, null);
     }
 
     internal static TEnum? Enum<TEnum>(IQueryCollection query, string name, List<FieldError> errors)

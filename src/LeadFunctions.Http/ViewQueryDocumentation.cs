@@ -8,7 +8,7 @@ internal static class ViewQueryDocumentation
     public static readonly object[] Parameters =
     [
         new DocumentedQueryParameter("stage", "Lifecycle stage, e.g. MQL or SQL."),
-        new DocumentedQueryParameter("status", "Lead status, e.g. New or ActivelyWorking."),
+        new DocumentedQueryParameter("status", "Lead status by canonical name, e.g. New or ActivelyWorking, or one of the playbook's own (GET /api/playbook). A built-in name matches that status and the playbook's own statuses of its role; a custom name, that status only."),
         new DocumentedQueryParameter("owner", "The rep who owns the lead."),
         new DocumentedQueryParameter("flag", "CheckBackDue, SlaBreached, Unassigned or SlaWarning."),
         new DocumentedQueryParameter("team", "The sales team holding the lead (a team id of the playbook's routing)."),

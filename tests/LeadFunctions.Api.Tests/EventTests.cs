@@ -66,10 +66,11 @@ public sealed class EventTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var message = Assert.Single((await response.JsonAsync()).GetProperty("errors").GetProperty("type").EnumerateArray()).GetString()!;
 
-        // The answer names the sixteen types accepted from outside, and none of the internal ones.
+        // The answer names the eighteen types accepted from outside (StatusSet the newest), and none of the internal ones.
         var named = message[(message.IndexOf(':', StringComparison.Ordinal) + 1)..].TrimEnd('.').Split(',', StringSplitOptions.TrimEntries);
-        Assert.Equal(17, named.Length);
+        Assert.Equal(18, named.Length);
         Assert.Contains("ContactMade", named);
+        Assert.Contains("StatusSet", named);
         Assert.Contains("Regress", named);
         Assert.DoesNotContain("FormSubmitted", named);
         Assert.DoesNotContain("SlaBreached", named);

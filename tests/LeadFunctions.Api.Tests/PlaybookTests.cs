@@ -20,7 +20,8 @@ public sealed class PlaybookTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal("Informational", forms["whitepaper"].GetProperty("intent").GetString());
 
         var types = playbook.GetProperty("eventTypes").EnumerateArray().ToDictionary(t => t.GetProperty("type").GetString()!);
-        Assert.Equal(17, types.Count);
+        Assert.Equal(18, types.Count);
+        Assert.Equal(["status"], Strings(types["StatusSet"].GetProperty("requiredData")));
         Assert.DoesNotContain("FormSubmitted", types.Keys);
         Assert.DoesNotContain("NoContactTimeout", types.Keys);
         Assert.Equal(["points"], Strings(types["ActivityRecorded"].GetProperty("requiredData")));

@@ -44,7 +44,7 @@ public sealed class VelocityReportTests(ApiFactory factory) : IClassFixture<ApiF
         var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("asOf,cohortBy,cohort,kind,from,to,leads,reached,rate,medianSeconds,p90Seconds", lines[0]);
+        Assert.Equal("asOf,cohortBy,cohort,kind,from,to,leads,reached,rate,medianSeconds,p90Seconds,fromDisplayName,toDisplayName", lines[0]);
         Assert.StartsWith(report.GetProperty("asOf").GetDateTimeOffset().ToString("O", System.Globalization.CultureInfo.InvariantCulture), lines[1], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.Contains($",Source,{source},status,New,ActivelyWorking,1,1,,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains($",Source,{source},mqlAcceptance,MQL,SQL,1,0,0,,", StringComparison.Ordinal));

@@ -19,7 +19,7 @@ public sealed class PlaybookJsonTests
         Assert.Equal(Enum.GetValues<LifecycleStage>(), playbook.Stages.Select(s => s.Name));
         Assert.False(playbook.IsEnabled(LifecycleStage.SAL));
         Assert.True(playbook.IsEnabled(LifecycleStage.SQL));
-        Assert.Equal(Enum.GetValues<LeadStatus>().Order(), playbook.Statuses.Select(s => s.Name).Order());
+        Assert.Equal(Enum.GetNames<LeadStatus>().Order(StringComparer.Ordinal), playbook.Statuses.Select(s => s.Name).Order(StringComparer.Ordinal));
         Assert.Equal(4, playbook.Quadrants.Count);
         Assert.Equal(FormIntent.Informational, playbook.FindForm("whitepaper")?.Intent);
         Assert.Equal(FormIntent.ActionOriented, playbook.FindForm("pricing")?.Intent);
@@ -180,7 +180,7 @@ public sealed class PlaybookJsonTests
     public void Quadrant_not_interested_status_must_be_a_status_the_playbook_defines()
     {
         var playbook = PlaybookJson.Default();
-        var withoutNurturing = playbook with { Statuses = [.. playbook.Statuses.Where(s => s.Name != LeadStatus.Nurturing)] };
+        var withoutNurturing = playbook with { Statuses = [.. playbook.Statuses.Where(s => s.Name != nameof(LeadStatus.Nurturing))] };
 
         var errors = PlaybookValidator.Validate(withoutNurturing);
 

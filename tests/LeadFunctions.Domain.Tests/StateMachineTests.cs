@@ -64,7 +64,11 @@ public sealed class StateMachineTests
         Assert.Equal(before.AtVersion(2), result.Lead);
         Assert.Equal(
             new AuditRecord(result.Audit.CommandId, TransitionType.DealWon, OutcomeKind.Rejected, RejectionCode.StatusNotAllowed, "rep-ann", null,
-                At(2), At(2).AddSeconds(1), LifecycleStage.MQL, LifecycleStage.MQL, LeadStatus.Nurturing, LeadStatus.Nurturing, 2),
+                At(2), At(2).AddSeconds(1), LifecycleStage.MQL, LifecycleStage.MQL, LeadStatus.Nurturing, LeadStatus.Nurturing, 2)
+            {
+                FromStatusName = nameof(LeadStatus.Nurturing),
+                ToStatusName = nameof(LeadStatus.Nurturing),
+            },
             result.Audit);
     }
 

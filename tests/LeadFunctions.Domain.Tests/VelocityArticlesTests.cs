@@ -43,13 +43,13 @@ public sealed class VelocityArticlesTests
 
         var report = Velocity.Compute([won.Lead, slower.Lead], At(200));
 
-        var outreach = report.StatusPairs.Single(p => p.From == LeadStatus.New && p.To == LeadStatus.ActivelyWorking);
+        var outreach = report.StatusPairs.Single(p => p.From == nameof(LeadStatus.New) && p.To == nameof(LeadStatus.ActivelyWorking));
         Assert.Equal((2, TimeSpan.FromHours(2), TimeSpan.FromHours(4)), (outreach.Leads, outreach.Median, outreach.P90));
-        var contact = report.StatusPairs.Single(p => p.From == LeadStatus.ActivelyWorking && p.To == LeadStatus.Connected);
+        var contact = report.StatusPairs.Single(p => p.From == nameof(LeadStatus.ActivelyWorking) && p.To == nameof(LeadStatus.Connected));
         Assert.Equal((2, TimeSpan.FromHours(4), TimeSpan.FromHours(6)), (contact.Leads, contact.Median, contact.P90));
-        var close = report.StatusPairs.Single(p => p.From == LeadStatus.OpenDeal && p.To == LeadStatus.CurrentCustomer);
+        var close = report.StatusPairs.Single(p => p.From == nameof(LeadStatus.OpenDeal) && p.To == nameof(LeadStatus.CurrentCustomer));
         Assert.Equal((1, TimeSpan.FromHours(70)), (close.Leads, close.Median));
-        Assert.DoesNotContain(report.StatusPairs, p => p.From == LeadStatus.New && p.To == LeadStatus.Connected);
+        Assert.DoesNotContain(report.StatusPairs, p => p.From == nameof(LeadStatus.New) && p.To == nameof(LeadStatus.Connected));
         Assert.Equal(TimeSpan.FromHours(30), report.Steps.Single(s => s.From == LifecycleStage.SQL && s.To == LifecycleStage.Opportunity).Median);
         Assert.Equal(TimeSpan.FromHours(70), report.Steps.Single(s => s.From == LifecycleStage.Opportunity && s.To == LifecycleStage.Customer).Median);
     }
@@ -172,7 +172,7 @@ public sealed class VelocityArticlesTests
         Assert.Equal(VelocityCsv.Header, lines[0]);
         var perGroup = report.FromCreated.Count + report.Steps.Count + report.StatusPairs.Count + 2;
         Assert.Equal(1 + (2 * perGroup), lines.Length);
-        Assert.Contains(lines, l => l.EndsWith(",,stage,MQL,SQL,1,1,1,36000,36000", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith(",,stage,MQL,SQL,1,1,1,36000,36000,,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(",Source,\"'=hyperlink(\"\"x\"\"),y\",mqlAcceptance,MQL,SQL,1,1,1,,", StringComparison.Ordinal));
     }
 
@@ -181,7 +181,7 @@ public sealed class VelocityArticlesTests
             Data: new TransitionData { Submission = new FormSubmission(formId, TestData.GoodFit(email), null, source, medium, Consent: true) });
 
     private static VelocityFacts Facts(string source) => new(
-        T0, LifecycleStage.MQL, LeadStatus.Nurturing, null, ImmutableDictionary<LifecycleStage, DateTimeOffset>.Empty.Add(LifecycleStage.MQL, T0), [], "2026-03", source, VelocityFacts.Unknown, VelocityFacts.Unknown);
+        T0, LifecycleStage.MQL, nameof(LeadStatus.Nurturing), null, ImmutableDictionary<LifecycleStage, DateTimeOffset>.Empty.Add(LifecycleStage.MQL, T0), [], "2026-03", source, VelocityFacts.Unknown, VelocityFacts.Unknown);
 
     private static Lead Restored(Lead l, CampaignStamps campaigns) => Lead.Restore(
         l.Id, l.Person, l.Stage, l.Status, l.OwnerTeam, l.Owner, l.Fit, l.FitScore, l.Interest, l.ActivityScore, l.Flags, l.StageStamps, l.StatusStamps,

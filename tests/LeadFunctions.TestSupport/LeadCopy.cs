@@ -35,5 +35,7 @@ public static class LeadCopy
         lead.LastMessage,
         lead.DealId,
         version ?? lead.Version,
-        eventSequence: lead.EventSequence);
+        eventSequence: lead.EventSequence,
+        statusName: lead.StatusName,
+        statusNameStamps: lead.StatusNameStamps);
 }

@@ -63,7 +63,7 @@ public sealed class LeadEventLog
                 events.Add(Next(LeadEventType.StageChanged));
             }
 
-            if (before.Status != after.Status)
+            if (before.StatusName != after.StatusName)
             {
                 events.Add(Next(LeadEventType.StatusChanged));
             }
@@ -121,11 +121,14 @@ public sealed class LeadEventLog
         lead.Stage,
         _playbook.Stages.FirstOrDefault(s => s.Name == lead.Stage)?.DisplayName,
         lead.Status,
-        _playbook.Statuses.FirstOrDefault(s => s.Name == lead.Status)?.DisplayName,
+        _playbook.FindStatus(lead.StatusName)?.DisplayName,
         lead.Owner,
         lead.OwnerTeam,
         lead.SalesTeam,
-        _schedule.SlaDueAt(lead) is { } due ? _calendar.ToLocal(due) : null);
+        _schedule.SlaDueAt(lead) is { } due ? _calendar.ToLocal(due) : null)
+    {
+        StatusName = lead.StatusName,
+    };
 
     private string? QuadrantName(Quadrant quadrant) => _playbook.Quadrants.GetValueOrDefault(quadrant)?.DisplayName;
 

@@ -27,15 +27,36 @@ public sealed partial record Lead
                 Campaigns = Campaigns.OnEntering(target, campaign),
             };
 
-    /// <summary>The SLA is per status: its warning and breach belong to the status the lead leaves.</summary>
+    /// <summary>
+    /// The SLA is per status: its warning and breach belong to the status the lead leaves. A rule moves a lead by role: a
+    /// lead already in a custom status of that role stays in it; moving to another role lands in the built-in status.
+    /// </summary>
     internal Lead MoveStatus(LeadStatus target, DateTimeOffset at)
         => target == Status
             ? this
             : this with
             {
                 Status = target,
+                CustomStatusName = null,
                 StatusStamps = StampBook.Move(StatusStamps, Status, target, at),
+                StatusNameStamps = StampBook.Move(StatusNameStamps, StatusName, target.ToString(), at),
                 Flags = Flags & ~SlaFlags,
+            };
+
+    /// <summary>
+    /// Moves the lead into a status by name (a StatusSet event): <paramref name="role"/> is the built-in status whose rules
+    /// it follows. Within one role the role's clock and its SLA flags carry on: the lead did not leave the inbox.
+    /// </summary>
+    internal Lead SetStatus(string name, LeadStatus role, DateTimeOffset at)
+        => name == StatusName
+            ? this
+            : this with
+            {
+                Status = role,
+                CustomStatusName = name == role.ToString() ? null : name,
+                StatusStamps = StampBook.Move(StatusStamps, Status, role, at),
+                StatusNameStamps = StampBook.Move(StatusNameStamps, StatusName, name, at),
+                Flags = role == Status ? Flags : Flags & ~SlaFlags,
             };
 
     /// <summary>
@@ -46,6 +67,7 @@ public sealed partial record Lead
     {
         StageStamps = StampBook.Start(Stage, at),
         StatusStamps = StampBook.Start(Status, at),
+        StatusNameStamps = StampBook.Start(StatusName, at),
         Campaigns = CampaignStamps.None.OnEntering(Stage, campaign) with { Origin = Campaigns.Origin },
     };
 

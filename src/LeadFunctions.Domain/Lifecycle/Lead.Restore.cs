@@ -9,6 +9,8 @@ public sealed partial record Lead
     /// Rebuilds a lead exactly as it was recorded, for the store that reads it back. It changes nothing: whatever a
     /// lead becomes next is decided by the state machine and made by the change methods.
     /// </summary>
+    /// <param name="statusName">The custom status the lead is in; null (rows from before custom statuses) for the built-in <paramref name="status"/>.</param>
+    /// <param name="statusNameStamps">Stamps by status name; null (rows from before custom statuses) derives them from <paramref name="statusStamps"/>.</param>
     public static Lead Restore(
         string id,
         Person person,
@@ -38,7 +40,9 @@ public sealed partial record Lead
         long version,
         Assignment? assignment = null,
         PastOwner? previousOwner = null,
-        long eventSequence = 0)
+        long eventSequence = 0,
+        string? statusName = null,
+        ImmutableDictionary<string, Stamp>? statusNameStamps = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentNullException.ThrowIfNull(person);
@@ -76,6 +80,10 @@ public sealed partial record Lead
             Assignment = assignment,
             PreviousOwner = previousOwner,
             EventSequence = eventSequence,
+
+            // Rows written before custom statuses (issue 16) hold built-in statuses only: their names are the roles'.
+            CustomStatusName = statusName is null || statusName == status.ToString() ? null : statusName,
+            StatusNameStamps = statusNameStamps ?? statusStamps.ToImmutableDictionary(p => p.Key.ToString(), p => p.Value),
         };
     }
 }

@@ -18,7 +18,18 @@ public sealed partial record Lead
     public string Id { get; private init; } = "";
     public Person Person { get; private init; } = null!;
     public LifecycleStage Stage { get; private init; }
+
+    /// <summary>The role of the lead's status: the built-in status whose rules apply (a custom status's role, issue 16).</summary>
     public LeadStatus Status { get; private init; }
+
+    /// <summary>
+    /// The canonical name of the lead's status: the playbook's own status ("HotHotHot") when it is in one, else the
+    /// built-in name of <see cref="Status"/>. Views, history, events, filters and reports speak this name.
+    /// </summary>
+    public string StatusName => CustomStatusName ?? Status.ToString();
+
+    /// <summary>Whether the lead is in one of the playbook's own statuses rather than a built-in one.</summary>
+    public bool InCustomStatus => CustomStatusName is not null;
     public Team OwnerTeam { get; private init; }
     public string? Owner { get; private init; }
     public Fit Fit { get; private init; }
@@ -28,7 +39,12 @@ public sealed partial record Lead
     public int ActivityScore { get; private init; }
     public LeadFlags Flags { get; private init; }
     public ImmutableDictionary<LifecycleStage, Stamp> StageStamps { get; private init; } = ImmutableDictionary<LifecycleStage, Stamp>.Empty;
+
+    /// <summary>Stamps by role: the clocks the rules read (SLA, sweeps). A custom status's visits count for its role.</summary>
     public ImmutableDictionary<LeadStatus, Stamp> StatusStamps { get; private init; } = ImmutableDictionary<LeadStatus, Stamp>.Empty;
+
+    /// <summary>Stamps by status name, custom statuses under their own name: what velocity reports.</summary>
+    public ImmutableDictionary<string, Stamp> StatusNameStamps { get; private init; } = ImmutableDictionary<string, Stamp>.Empty;
     public CampaignStamps Campaigns { get; private init; } = CampaignStamps.None;
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset? LastContactAt { get; private init; }
@@ -64,6 +80,9 @@ public sealed partial record Lead
     /// <summary>Number of events this lead's applied changes produced; the next event is numbered one higher, so a lead's events have no gaps.</summary>
     public long EventSequence { get; private init; }
 
+    /// <summary>Null while the lead is in a built-in status; its name otherwise.</summary>
+    private string? CustomStatusName { get; init; }
+
     public DateTimeOffset EnteredStageAt => StageStamps[Stage].LastEnteredAt;
     public DateTimeOffset EnteredStatusAt => StatusStamps[Status].LastEnteredAt;
 
@@ -83,6 +102,7 @@ public sealed partial record Lead
         ActivityScore = activityScore,
         StageStamps = StampBook.Start(stage, at),
         StatusStamps = StampBook.Start(status, at),
+        StatusNameStamps = StampBook.Start(status.ToString(), at),
         Campaigns = CampaignStamps.None.OnEntering(stage, campaign) with { Origin = origin },
         CreatedAt = at,
         LastActivityAt = at,

@@ -2,11 +2,11 @@ using System.Collections.Immutable;
 
 namespace LeadFunctions.Domain.Lifecycle;
 
-/// <summary>The stamps of every stage (or status) a lead has visited, moved together so exit and entry never drift apart.</summary>
+/// <summary>The stamps of every stage (or status, by role or by name) a lead has visited, moved together so exit and entry never drift apart.</summary>
 public static class StampBook
 {
     public static ImmutableDictionary<TKey, Stamp> Move<TKey>(ImmutableDictionary<TKey, Stamp> book, TKey from, TKey to, DateTimeOffset at)
-        where TKey : struct, Enum
+        where TKey : notnull
     {
         if (EqualityComparer<TKey>.Default.Equals(from, to))
         {
@@ -24,6 +24,6 @@ public static class StampBook
     }
 
     public static ImmutableDictionary<TKey, Stamp> Start<TKey>(TKey first, DateTimeOffset at)
-        where TKey : struct, Enum
+        where TKey : notnull
         => ImmutableDictionary<TKey, Stamp>.Empty.Add(first, Stamp.EnteredAt(at));
 }

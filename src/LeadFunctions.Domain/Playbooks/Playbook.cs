@@ -42,8 +42,21 @@ public sealed record Playbook
     /// <summary>The company's word for a stage ("Sales Qualified Lead"), or its canonical name when the playbook gives none.</summary>
     public string NameOf(LifecycleStage stage) => Stages.FirstOrDefault(s => s.Name == stage)?.DisplayName ?? stage.ToString();
 
-    /// <summary>The company's word for a status, or its canonical name.</summary>
-    public string NameOf(LeadStatus status) => Statuses.FirstOrDefault(s => s.Name == status)?.DisplayName ?? status.ToString();
+    /// <summary>The company's word for a built-in status, or its canonical name.</summary>
+    public string NameOf(LeadStatus status) => DefinitionOf(status)?.DisplayName ?? status.ToString();
+
+    /// <summary>The company's word for a status named by its canonical name, built-in or custom ("Hot! Hot! Hot!"), or that name.</summary>
+    public string StatusDisplayName(string statusName) => FindStatus(statusName)?.DisplayName ?? statusName;
+
+    /// <summary>The definition of a status by its canonical name (built-in or the playbook's own); null when there is none.</summary>
+    public StatusDefinition? FindStatus(string? statusName)
+        => Statuses.FirstOrDefault(s => string.Equals(s.Name, statusName, StringComparison.Ordinal));
+
+    /// <summary>The definition of a built-in status.</summary>
+    public StatusDefinition? DefinitionOf(LeadStatus status) => FindStatus(status.ToString());
+
+    /// <summary>The team that owns a lead in the named status; null when the playbook does not know the name.</summary>
+    public Team? OwnerOfStatus(string statusName) => FindStatus(statusName)?.Owner;
 
     /// <summary>The company's word for a quadrant ("Hot! Hot! Hot!"), or its canonical name.</summary>
     public string NameOf(Quadrant quadrant) => Quadrants.GetValueOrDefault(quadrant)?.DisplayName ?? quadrant.ToString();
@@ -64,12 +77,30 @@ public sealed record StageDefinition
     public ImmutableArray<LifecycleStage>? RegressTo { get; init; }
 }
 
+/// <summary>
+/// A status of the funnel: one of the built-in ones (its name is its role), or the company's own (issue 16, item 1),
+/// which names the <see cref="Role"/> whose rules it follows. <see cref="From"/> lists the statuses a StatusSet event may
+/// move a lead from into this one; without it StatusSet cannot reach it.
+/// </summary>
 public sealed record StatusDefinition
 {
-    public LeadStatus Name { get; init; }
+    /// <summary>The canonical name the API speaks: a built-in status's name, or the company's own ("HotHotHot").</summary>
+    public string Name { get; init; } = "";
     public string? DisplayName { get; init; }
+
+    /// <summary>A custom status's role (<see cref="StatusRoles.Names"/>); a built-in status's own role, when listed.</summary>
+    public string? Role { get; init; }
     public Team Owner { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>The statuses (canonical names) a StatusSet event may move a lead from into this one.</summary>
+    public ImmutableArray<string>? From { get; init; }
+
+    /// <summary>A method, not a property, so it stays out of the serialised playbook.</summary>
+    public bool IsBuiltIn() => StatusRoles.IsBuiltIn(Name, out _);
+
+    /// <summary>The built-in status whose rules this one follows: itself when built in, its role's otherwise; null when the role is unknown.</summary>
+    public LeadStatus? ActsAs() => StatusRoles.IsBuiltIn(Name, out var builtIn) ? builtIn : StatusRoles.StatusOf(Role);
 }
 
 /// <summary>The company's own name for a fit x interest quadrant ("Hot! Hot! Hot!") and who works it.</summary>

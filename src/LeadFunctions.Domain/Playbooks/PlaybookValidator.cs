@@ -50,7 +50,7 @@ public static class PlaybookValidator
             {
                 errors.Add($"{path}: 'New' is the sales inbox; a lead that said no cannot go back there.");
             }
-            else if (!playbook.Statuses.Any(s => s.Name == status))
+            else if (playbook.DefinitionOf(status) is null)
             {
                 errors.Add($"{path}: '{status}' is not one of the playbook's statuses.");
             }
@@ -98,18 +98,59 @@ public static class PlaybookValidator
 
     private static void ValidateStatuses(Playbook playbook, List<string> errors)
     {
-        var seen = new HashSet<LeadStatus>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < playbook.Statuses.Length; i++)
         {
-            if (!seen.Add(playbook.Statuses[i].Name))
+            var status = playbook.Statuses[i];
+            var path = $"$.statuses[{i}]";
+            if (!seen.Add(status.Name))
             {
-                errors.Add($"$.statuses[{i}].name: '{playbook.Statuses[i].Name}' is defined twice.");
+                errors.Add($"{path}.name: '{status.Name}' is defined twice (names are compared ignoring case).");
             }
+
+            if (status.IsBuiltIn())
+            {
+                ValidateBuiltInRole(status, path, errors);
+            }
+            else
+            {
+                CustomStatusValidator.Validate(playbook, status, path, errors);
+            }
+
+            ValidateFrom(playbook, status, path, errors);
         }
 
-        foreach (var missing in Enum.GetValues<LeadStatus>().Where(s => !seen.Contains(s)))
+        foreach (var missing in Enum.GetValues<LeadStatus>().Where(s => playbook.DefinitionOf(s) is null))
         {
             errors.Add($"$.statuses: status '{missing}' needs a definition (give it the company's display name).");
+        }
+    }
+
+    private static void ValidateBuiltInRole(StatusDefinition status, string path, List<string> errors)
+    {
+        var own = StatusRoles.RoleOf(status.ActsAs()!.Value);
+        if (status.Role is { } role && role != own)
+        {
+            errors.Add(own is null
+                ? $"{path}.role: '{status.Name}' is built in and has no role; remove the key."
+                : $"{path}.role: '{status.Name}' is built in and its role is '{own}'; remove the key or write '{own}'.");
+        }
+    }
+
+    private static void ValidateFrom(Playbook playbook, StatusDefinition status, string path, List<string> errors)
+    {
+        var from = status.From ?? [];
+        if (status.From is { IsEmpty: true })
+        {
+            errors.Add($"{path}.from: list at least one status, or remove the key so StatusSet cannot move a lead into '{status.Name}'.");
+        }
+
+        for (var j = 0; j < from.Length; j++)
+        {
+            if (playbook.FindStatus(from[j]) is null)
+            {
+                errors.Add($"{path}.from[{j}]: '{from[j]}' is not one of the playbook's statuses.");
+            }
         }
     }
 
@@ -217,7 +258,11 @@ public static class PlaybookValidator
     {
         foreach (var (type, rule) in playbook.Transitions)
         {
-            if (type == TransitionType.FormSubmitted || type.IsSystem())
+            if (type == TransitionType.StatusSet)
+            {
+                errors.Add($"$.transitions.{type}: StatusSet follows each status's own \"from\" list ($.statuses[*].from); remove this key.");
+            }
+            else if (type == TransitionType.FormSubmitted || type.IsSystem())
             {
                 errors.Add($"$.transitions.{type}: intake and sweep commands check their own preconditions; remove this key.");
             }

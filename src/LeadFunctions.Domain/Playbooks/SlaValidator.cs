@@ -12,7 +12,7 @@ internal static class SlaValidator
         foreach (var (status, sla) in playbook.Sla)
         {
             var path = $"$.sla.{status}";
-            var definition = playbook.Statuses.FirstOrDefault(s => s.Name == status);
+            var definition = playbook.DefinitionOf(status);
             if (definition is null)
             {
                 errors.Add($"{path}: '{status}' is not one of the playbook's statuses.");

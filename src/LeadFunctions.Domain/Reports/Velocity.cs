@@ -44,7 +44,7 @@ public static class Velocity
             all.Steps,
             all.MidFunnelAge,
             facts.GroupBy(l => l.Stage).ToDictionary(g => g.Key, g => g.Count()),
-            facts.GroupBy(l => l.Status).ToDictionary(g => g.Key, g => g.Count()),
+            facts.GroupBy(l => l.Status, StringComparer.Ordinal).OrderBy(g => g.Key, StatusOrder.Comparer).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             all.FromCreated,
             all.StatusPairs,
             all.MqlAcceptance,
@@ -116,7 +116,7 @@ public static class Velocity
     /// <summary>Every pair of statuses one lead first entered one after the other, with the time between the first entries.</summary>
     private static List<StatusStep> StatusPairs(IReadOnlyList<VelocityFacts> leads)
     {
-        var pairs = new Dictionary<(LeadStatus From, LeadStatus To), List<TimeSpan>>();
+        var pairs = new Dictionary<(string From, string To), List<TimeSpan>>();
         foreach (var lead in leads)
         {
             for (var i = 1; i < lead.StatusEntries.Length; i++)
@@ -131,7 +131,7 @@ public static class Velocity
             }
         }
 
-        return [.. pairs.OrderBy(p => p.Key.From).ThenBy(p => p.Key.To)
+        return [.. pairs.OrderBy(p => p.Key.From, StatusOrder.Comparer).ThenBy(p => p.Key.To, StatusOrder.Comparer)
             .Select(p => new StatusStep(p.Key.From, p.Key.To, p.Value.Count, Percentile(p.Value, 0.5), Percentile(p.Value, 0.9)))];
     }
 

@@ -11,7 +11,7 @@ namespace LeadFunctions.Domain.Reports;
 public sealed record VelocityFacts(
     DateTimeOffset CreatedAt,
     LifecycleStage Stage,
-    LeadStatus Status,
+    string Status,
     DateTimeOffset? MidFunnelSince,
     ImmutableDictionary<LifecycleStage, DateTimeOffset> StageFirstEntries,
     ImmutableArray<StatusEntry> StatusEntries,
@@ -32,12 +32,12 @@ public sealed record VelocityFacts(
         return new VelocityFacts(
             lead.CreatedAt,
             lead.Stage,
-            lead.Status,
+            lead.StatusName,
             MidFunnelStart(lead),
             lead.StageStamps.ToImmutableDictionary(p => p.Key, p => p.Value.FirstEnteredAt),
             // Only first entries are stored, so this is the order in which statuses were first reached; ties (two
-            // statuses entered at one instant) fall back to the enum's order so the sequence is deterministic.
-            [.. lead.StatusStamps.Select(p => new StatusEntry(p.Key, p.Value.FirstEnteredAt)).OrderBy(e => e.FirstEnteredAt).ThenBy(e => e.Status)],
+            // statuses entered at one instant) fall back to the statuses' order so the sequence is deterministic.
+            [.. lead.StatusNameStamps.Select(p => new StatusEntry(p.Key, p.Value.FirstEnteredAt)).OrderBy(e => e.FirstEnteredAt).ThenBy(e => e.Status, StatusOrder.Comparer)],
             lead.CreatedAt.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture),
             KeyOf(origin?.Source),
             KeyOf(origin?.Medium),

@@ -22,6 +22,8 @@ public static class ExternalEventTypes
         TransitionType.CheckBackLater => new(type, [], ["checkBackAt", "reason"]),
         // DealRules: the CRM's deal id, kept on the lead and in the command's audit line.
         TransitionType.DealCreated or TransitionType.DealWon or TransitionType.DealLost => new(type, [], ["dealId", "reason"]),
+        // StatusRules.Set: the status's canonical name, built-in or the playbook's own.
+        TransitionType.StatusSet => new(type, ["status"], ["reason"]),
         // RoutingRules.Reassigned: a manual reassignment says to whom and why.
         TransitionType.Reassigned => new(type, ["owner", "reason"], []),
         _ => new(type, [], ["reason"]),

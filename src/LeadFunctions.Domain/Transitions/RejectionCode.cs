@@ -15,4 +15,10 @@ public static class RejectionCode
     public const string UnknownForm = "unknown-form";
     public const string AlreadyOwned = "already-owned";
     public const string UnknownRep = "unknown-rep";
+
+    /// <summary>A StatusSet named a status the playbook does not define.</summary>
+    public const string UnknownStatus = "unknown-status";
+
+    /// <summary>A StatusSet named the status the lead is already in.</summary>
+    public const string AlreadyInStatus = "already-in-status";
 }

@@ -117,6 +117,7 @@ public sealed class StateMachine
             TransitionType.Regress => StageRules.Regress(lead, command, _playbook),
             TransitionType.Reassigned => OwnershipRules.Reassigned(lead, command, _playbook),
             TransitionType.AssignmentDue => OwnershipRules.AssignmentDue(lead),
+            TransitionType.StatusSet => StatusRules.Set(lead, command, _playbook),
             _ when command.Type.IsSystem() => SweepCommandRules.Apply(lead, command, _schedule, _playbook),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.Type, "Unknown transition type."),
         };
@@ -137,7 +138,7 @@ public sealed class StateMachine
     private Lead SettleOwner(Lead? before, Lead next, TransitionCommand command)
     {
         var at = command.OccurredAt;
-        var statusOwner = _playbook.Statuses.FirstOrDefault(s => s.Name == next.Status)?.Owner;
+        var statusOwner = _playbook.OwnerOfStatus(next.StatusName);
         if (ReleasesOwner(command.Type) || statusOwner == Team.Marketing)
         {
             return next.Owner is null && next.SalesTeam is null ? next : next.HandedBack(statusOwner ?? Team.Marketing, at);
@@ -217,5 +218,9 @@ public sealed class StateMachine
         command.Payload.DealId,
         before?.Owner,
         after.Owner,
-        after.Assignment is { } assignment && assignment != before?.Assignment ? assignment : null);
+        after.Assignment is { } assignment && assignment != before?.Assignment ? assignment : null)
+    {
+        FromStatusName = before?.StatusName,
+        ToStatusName = after.StatusName,
+    };
 }

@@ -25,6 +25,9 @@ public sealed record TransitionData
     public int? Points { get; init; }
     public LifecycleStage? ToStage { get; init; }
     public LeadStatus? ToStatus { get; init; }
+
+    /// <summary>The status a StatusSet event names: a canonical name, built-in or the playbook's own ("HotHotHot").</summary>
+    public string? StatusName { get; init; }
     public DateTimeOffset? CheckBackAt { get; init; }
     public string? Owner { get; init; }
     /// <summary>The CRM's deal, on deal commands; the lead keeps the latest (<see cref="Lead.DealId"/>).</summary>

@@ -34,7 +34,14 @@ public sealed record AuditRecord(
     string? DealId = null,
     string? FromOwner = null,
     string? ToOwner = null,
-    Assignment? Assignment = null);
+    Assignment? Assignment = null)
+{
+    /// <summary>The status the lead left, by name ("HotHotHot"); null when none, or on lines stored before names were (use <see cref="FromStatus"/>).</summary>
+    public string? FromStatusName { get; init; }
+
+    /// <summary>The status the lead is in after the command, by name; null on lines stored before names were (use <see cref="ToStatus"/>).</summary>
+    public string? ToStatusName { get; init; }
+}
 
 /// <summary>
 /// What applying a command produced: the lead to store (unchanged but for its version when rejected), its audit line

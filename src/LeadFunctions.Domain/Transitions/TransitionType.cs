@@ -40,6 +40,9 @@ public enum TransitionType
 
     /// <summary>A marketing lead's activity score decayed below high interest.</summary>
     InterestDecayed,
+
+    /// <summary>Someone moves the lead to a status by name (the playbook's own, issue 16), as that status's "from" list allows.</summary>
+    StatusSet,
 }
 
 public static class TransitionTypes

@@ -6,6 +6,8 @@ namespace LeadFunctions.Engine.Views;
 /// A rep view's filter (seed 004: each rep checks the view of their leads daily). Null means any. Team is the sales
 /// team holding the lead, Territory the territory rule that routed it (issue 14, item 7: managers look at their
 /// team's or territory's leads, marketing at a quadrant, and suppressed leads are kept out of working views).
+/// <see cref="Status"/> is a role: the built-in status and the playbook's own statuses of that role (capacity counts
+/// every lead in the inbox); <see cref="StatusName"/> is one status by its canonical name, built-in or custom.
 /// </summary>
 public sealed record LeadFilter(
     LifecycleStage? Stage = null,
@@ -15,7 +17,8 @@ public sealed record LeadFilter(
     string? Team = null,
     string? Territory = null,
     Quadrant? Quadrant = null,
-    bool? Suppressed = null);
+    bool? Suppressed = null,
+    string? StatusName = null);
 
 public sealed record LeadPage(IReadOnlyList<Lead> Leads, string? ContinuationToken);
 

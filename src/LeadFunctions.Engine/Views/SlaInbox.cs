@@ -29,11 +29,12 @@ public sealed class SlaInbox
         _playbook = playbook;
     }
 
-    /// <summary>Whether the filter is one rep's leads in one status that has an SLA.</summary>
+    /// <summary>Whether the filter is one rep's leads in one status (or role) that has an SLA; a custom status has its role's.</summary>
     public bool Covers(LeadFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return filter.Owner is not null && filter.Status is { } status && _playbook.SlaFor(status) is not null;
+        var role = filter.Status ?? _playbook.FindStatus(filter.StatusName)?.ActsAs();
+        return filter.Owner is not null && role is { } status && _playbook.SlaFor(status) is not null;
     }
 
     public async Task<IReadOnlyList<Lead>> ReadAsync(LeadFilter filter, CancellationToken cancellationToken)

@@ -48,6 +48,18 @@ internal sealed record LeadDocument
 
     /// <summary>Added within version 1 with the lead events: absent in older rows, which had published none.</summary>
     public long? EventSequence { get; init; }
+
+    /// <summary>
+    /// Added within version 1 with custom statuses (issue 16): the playbook's own status the lead is in ("HotHotHot"),
+    /// whose role is <see cref="Status"/>. Absent while the lead is in a built-in status, and in older rows: the name is then <see cref="Status"/>'s.
+    /// </summary>
+    public string? StatusName { get; init; }
+
+    /// <summary>
+    /// Added within version 1 with custom statuses: stamps by status name, written once the lead has been in a custom
+    /// status. Absent: the names are the built-in ones of <see cref="StatusStamps"/>.
+    /// </summary>
+    public Dictionary<string, StampDocument>? StatusNameStamps { get; init; }
 }
 
 /// <summary>Why the lead's team and rep have it; rep absent while it waits in the team's queue.</summary>

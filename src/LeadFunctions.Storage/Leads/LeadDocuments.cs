@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using LeadFunctions.Domain.Lifecycle;
+using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Routing;
 
 namespace LeadFunctions.Storage.Leads;
@@ -101,6 +102,12 @@ internal static class LeadDocuments
 
         // Left out until the lead has an event, so a lead written before events existed rewrites to its golden shape.
         EventSequence = lead.EventSequence == 0 ? null : lead.EventSequence,
+
+        // Left out while they say nothing the role's stamps do not, so a lead of built-in statuses keeps its golden shape.
+        StatusName = lead.InCustomStatus ? lead.StatusName : null,
+        StatusNameStamps = lead.StatusNameStamps.Keys.All(k => StatusRoles.IsBuiltIn(k, out _))
+            ? null
+            : lead.StatusNameStamps.ToDictionary(p => p.Key, p => ToDocument(p.Value), StringComparer.Ordinal),
     };
 
     private static StampDocument ToDocument(Stamp stamp) => new()
@@ -149,7 +156,9 @@ internal static class LeadDocuments
             document.Version,
             document.Assignment is { } assignment ? AssignmentJson.ToAssignment(assignment) : null,
             document.PreviousOwner is { } previous ? new PastOwner(previous.Rep, previous.Until) : null,
-            document.EventSequence ?? 0);
+            document.EventSequence ?? 0,
+            document.StatusName,
+            document.StatusNameStamps?.ToImmutableDictionary(p => p.Key, p => ToStamp(p.Value), StringComparer.Ordinal));
     }
 
     private static Stamp ToStamp(StampDocument stamp)

@@ -26,7 +26,9 @@ internal static class LeadRows
         var leadRow = new TableEntity(partition, LeadKeys.Lead(lead.Id))
         {
             ["Stage"] = lead.Stage.ToString(),
-            ["Status"] = lead.Status.ToString(),
+            // The status by name ("HotHotHot"), so ?status= finds one status; its role beside it for the rules' counts.
+            ["Status"] = lead.StatusName,
+            ["StatusRole"] = lead.Status.ToString(),
             ["OwnerTeam"] = lead.OwnerTeam.ToString(),
             ["Owner"] = lead.Owner,
             ["Quadrant"] = lead.Quadrant.ToString(),
@@ -89,6 +91,8 @@ internal static class LeadRows
         ["ToStage"] = audit.ToStage.ToString(),
         ["FromStatus"] = audit.FromStatus?.ToString(),
         ["ToStatus"] = audit.ToStatus.ToString(),
+        ["FromStatusName"] = audit.FromStatusName,
+        ["ToStatusName"] = audit.ToStatusName,
         ["Sequence"] = audit.Sequence,
         ["DealId"] = audit.DealId,
         ["FromOwner"] = audit.FromOwner,
@@ -116,7 +120,11 @@ internal static class LeadRows
             entity.GetString("DealId"),
             entity.GetString("FromOwner"),
             entity.GetString("ToOwner"),
-            entity.GetString("Assignment") is { } assignment ? AssignmentJson.Read(assignment) : null);
+            entity.GetString("Assignment") is { } assignment ? AssignmentJson.Read(assignment) : null)
+        {
+            FromStatusName = entity.GetString("FromStatusName"),
+            ToStatusName = entity.GetString("ToStatusName"),
+        };
     }
 
     public static bool IsLeadRow(TableEntity entity) => entity.RowKey.StartsWith(LeadKeys.LeadPrefix, StringComparison.Ordinal);

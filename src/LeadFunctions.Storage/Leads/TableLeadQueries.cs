@@ -122,7 +122,14 @@ public sealed class TableLeadQueries : ILeadQueries
 
         if (filter.Status is { } status)
         {
-            clauses.Add(TableClient.CreateQueryFilter($"Status eq {status.ToString()}"));
+            // A role: its built-in status, and every custom status of that role. Rows from before custom statuses have no
+            // StatusRole, and their Status is the role's name.
+            clauses.Add(TableClient.CreateQueryFilter($"(Status eq {status.ToString()} or StatusRole eq {status.ToString()})"));
+        }
+
+        if (filter.StatusName is { } name)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Status eq {name}"));
         }
 
         if (filter.Owner is { } owner)

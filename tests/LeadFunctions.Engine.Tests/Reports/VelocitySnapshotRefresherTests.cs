@@ -25,11 +25,14 @@ public sealed class VelocitySnapshotRefresherTests
     {
         var stored = Velocity.Compute([], _time.GetUtcNow().AddMinutes(-10));
         _snapshots.Setup(s => s.ReadAsync(null, It.IsAny<CancellationToken>())).ReturnsAsync(stored);
-        var handler = new VelocityReportHandler(_snapshots.Object, Refresher());
+        var handler = new VelocityReportHandler(_snapshots.Object, Refresher(), Harness.Playbook);
 
         var report = await handler.RunAsync(null, refresh: false, CancellationToken.None);
 
-        Assert.Same(stored, report);
+        // The stored report, with the running playbook's words beside the canonical names (issue 16, item 2).
+        Assert.Equal(stored.AsOf, report.AsOf);
+        Assert.Equal(stored.Steps.Select(s => (s.From, s.To)), report.Steps.Select(s => (s.From, s.To)));
+        Assert.Equal("Sales Qualified Lead", report.Steps.First(s => s.To == LifecycleStage.SQL).ToDisplayName);
         Assert.Equal(0, _scans);
     }
 

@@ -62,7 +62,7 @@ internal static class OutreachRules
     {
         var uninterested = lead.WithInterest(Interest.Low);
         var status = playbook.Quadrants.GetValueOrDefault(uninterested.Quadrant)?.NotInterestedStatus ?? LeadStatus.Disqualified;
-        var team = playbook.Statuses.FirstOrDefault(s => s.Name == status)?.Owner ?? Team.Marketing;
+        var team = playbook.DefinitionOf(status)?.Owner ?? Team.Marketing;
         return Decision.To(uninterested.MoveStatus(status, command.OccurredAt).AssignedTo(team, null));
     }
 
