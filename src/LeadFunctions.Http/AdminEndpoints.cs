@@ -36,11 +36,27 @@ public sealed class AdminEndpoints
         return StoreOutage.AnswerAsync(() => RunCoreAsync(request, sweep), p => p, request.HttpContext.RequestAborted);
     }
 
+    /// <summary>
+    /// A dry run as of now and nothing else, whatever the query says: what the dashboard's signed-in route shows as
+    /// "would change". A person who may read the dashboard may not change leads or age them early.
+    /// </summary>
+    public Task<Results<JsonHttpResult<SweepReport>, ProblemAnswer>> PlanSweepAsync(string sweep, CancellationToken cancellationToken)
+        => StoreOutage.AnswerAsync<Results<JsonHttpResult<SweepReport>, ProblemAnswer>>(
+            async () => SweepNames.TryParse(sweep, out var kind) ? await RunAsync(kind, asOf: null, dryRun: true, cancellationToken) : NoSuchSweep(),
+            p => p,
+            cancellationToken);
+
+    private static ProblemAnswer NoSuchSweep()
+        => Problems.NotFound(RejectionReasons.NoSuchSweep, $"There is no such sweep. Sweeps: {string.Join(", ", SweepNames.All)}.");
+
+    private async Task<Results<JsonHttpResult<SweepReport>, ProblemAnswer>> RunAsync(SweepKind kind, DateTimeOffset? asOf, bool dryRun, CancellationToken cancellationToken)
+        => TypedResults.Json(await _sweeps.RunAsync(kind, asOf, dryRun, cancellationToken), ApiJson.Options);
+
     private async Task<Results<JsonHttpResult<SweepReport>, ProblemAnswer>> RunCoreAsync(HttpRequest request, string sweep)
     {
         if (!SweepNames.TryParse(sweep, out var kind))
         {
-            return Problems.NotFound(RejectionReasons.NoSuchSweep, $"There is no such sweep. Sweeps: {string.Join(", ", SweepNames.All)}.");
+            return NoSuchSweep();
         }
 
         var dryRun = false;
@@ -68,7 +84,6 @@ public sealed class AdminEndpoints
             asOf = parsed;
         }
 
-        var report = await _sweeps.RunAsync(kind, asOf, dryRun, request.HttpContext.RequestAborted);
-        return TypedResults.Json(report, ApiJson.Options);
+        return await RunAsync(kind, asOf, dryRun, request.HttpContext.RequestAborted);
     }
 }

@@ -26,10 +26,20 @@ public static class ApiRoutes
     public const string Deliveries = "/admin/deliveries";
     public const string Redeliver = "/admin/deliveries/{deliveryId}/redeliver";
 
+    // The dashboard's signed-in reads: Functions app only (the local host keeps the key), listed so refusals name them.
+    public const string DashboardPlaybook = "/dashboard/data/playbook";
+    public const string DashboardVelocity = "/dashboard/data/velocity";
+    public const string DashboardReps = "/dashboard/data/reps";
+    public const string DashboardLeads = "/dashboard/data/leads";
+    public const string DashboardSweeps = "/dashboard/data/sweeps";
+    public const string DashboardSweepPlan = "/dashboard/data/sweeps/{sweep}/plan";
+    public const string DashboardDeliveries = "/dashboard/data/deliveries";
+
     /// <summary>What a log line names when the path matches no template: never the path itself, which may carry personal data.</summary>
     public const string Unmatched = "(unmatched)";
 
-    private static readonly string[][] Templates = [.. new[] { Submissions, Health, OpenApi, Playbook, LeadEvents, Events, Leads, Velocity, Lead, Sweeps, Sweep, Reps, RepAvailability, Deliveries, Redeliver }
+    private static readonly string[][] Templates = [.. new[] { Submissions, Health, OpenApi, Playbook, LeadEvents, Events, Leads, Velocity, Lead, Sweeps, Sweep, Reps, RepAvailability, Deliveries, Redeliver,
+        DashboardPlaybook, DashboardVelocity, DashboardReps, DashboardLeads, DashboardSweeps, DashboardSweepPlan, DashboardDeliveries }
         .Select(t => (Prefix + t).Split('/', StringSplitOptions.RemoveEmptyEntries))];
 
     /// <summary>The route template the request was served under, such as /api/leads/{leadId}; never a raw path.</summary>

@@ -42,6 +42,7 @@ public static class LeadApi
         services.AddSingleton<RepEndpoints>();
         services.AddSingleton<DeliveryEndpoints>();
         services.AddSingleton<DashboardEndpoints>();
+        services.AddSingleton<SignedInUser>();
         services.AddProblemDetails();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<IntakeOptions>>((cors, intake) => cors.AddPolicy(IntakeCorsPolicy, policy => policy

@@ -32,6 +32,11 @@ public static class Problems
         RejectionReasons.NoValidKey,
         Results.Problem("A valid key is required in the x-functions-key header or the code query parameter.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized"));
 
+    public static ProblemAnswer NotSignedIn() => Rejected(
+        StatusCodes.Status401Unauthorized,
+        RejectionReasons.NotSignedIn,
+        Results.Problem("Sign in at /.auth/login/aad. This route answers only a person signed in through App Service Authentication.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized"));
+
     public static ProblemAnswer Unavailable() => new(new RetryAfterResult(
         Results.Problem("Storage is not answering; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable"),
         TimeSpan.FromSeconds(5)));

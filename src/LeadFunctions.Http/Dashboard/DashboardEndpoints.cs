@@ -6,8 +6,9 @@ namespace LeadFunctions.Http.Dashboard;
 
 /// <summary>
 /// The pipeline dashboard: one static page and its assets, embedded in this library so the local host and the
-/// Functions app serve the same bytes. The page holds no data and is anonymous to load; it reads the keyed routes
-/// itself with the key its user enters (or, in Azure, the App Service Authentication session).
+/// Functions app serve the same bytes. The page holds no data and is anonymous to load; in Azure it reads the
+/// signed-in data routes beside it (the Functions app's DashboardDataFunctions), elsewhere the keyed routes with the key
+/// its user enters.
 /// </summary>
 public sealed class DashboardEndpoints
 {

@@ -11,6 +11,7 @@ public static class RejectionReasons
     public const string BodyTooLarge = "body-too-large";
     public const string UnsupportedMediaType = "unsupported-media-type";
     public const string NoValidKey = "no-valid-key";
+    public const string NotSignedIn = "not-signed-in";
     public const string RateLimited = "rate-limited";
     public const string NoSuchForm = "no-such-form";
     public const string NoSuchLead = "no-such-lead";

@@ -28,6 +28,13 @@ public sealed class FunctionMetadataTests
         { "RedeliverDelivery", "post", "admin/deliveries/{deliveryId}/redeliver", "Function" },
         { "Dashboard", "get", "dashboard", "Anonymous" },
         { "DashboardAsset", "get", "dashboard/assets/{file}", "Anonymous" },
+        { "DashboardPlaybook", "get", "dashboard/data/playbook", "Anonymous" },
+        { "DashboardVelocity", "get", "dashboard/data/velocity", "Anonymous" },
+        { "DashboardReps", "get", "dashboard/data/reps", "Anonymous" },
+        { "DashboardLeads", "get", "dashboard/data/leads", "Anonymous" },
+        { "DashboardSweeps", "get", "dashboard/data/sweeps", "Anonymous" },
+        { "DashboardSweepPlan", "post", "dashboard/data/sweeps/{sweep}/plan", "Anonymous" },
+        { "DashboardDeliveries", "get", "dashboard/data/deliveries", "Anonymous" },
     };
 
     public static TheoryData<string, string> TimerFunctions => new()

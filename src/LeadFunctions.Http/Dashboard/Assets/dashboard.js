@@ -1,11 +1,27 @@
-// The pipeline dashboard: reads the keyed API routes with the key entered once (kept in sessionStorage, this tab only)
-// or, in Azure behind App Service Authentication, with the signed-in session's cookie.
+// The pipeline dashboard. In Azure behind App Service Authentication it reads the signed-in data routes beside the
+// page (/api/dashboard/data/...) with the session's cookie, no key needed. Where those answer 401 or 404 (the local
+// host, or Easy Auth off) it reads the keyed API routes with the key entered once (kept in sessionStorage, this tab only).
 "use strict";
 
 const KEY = "leadfunctions.apiKey";
 // Only if the sweep list cannot be read: the dry runs are still worth showing.
 const SWEEPS = ["disqualify-no-contact", "recycle-dark", "flag-check-backs", "flag-sla-breaches", "assign-queued", "suppress-unengaged", "decay-interest"];
 let chart = null;
+
+// Each read by the signed-in data route (relative to the page) and by the keyed route. The sweep plan is always a
+// dry run on either.
+const ROUTES = {
+  playbook: ["dashboard/data/playbook", "/api/playbook"],
+  velocity: ["dashboard/data/velocity", "/api/reports/velocity"],
+  reps: ["dashboard/data/reps", "/api/reps"],
+  inbox: (rep) => [`dashboard/data/leads?owner=${encodeURIComponent(rep)}&status=New&pageSize=100`, `/api/leads?owner=${encodeURIComponent(rep)}&status=New&pageSize=100`],
+  sweeps: ["dashboard/data/sweeps", "/api/admin/sweeps"],
+  plan: (sweep) => [`dashboard/data/sweeps/${sweep}/plan`, `/api/admin/sweeps/${sweep}?dryRun=true`],
+  deadDeliveries: ["dashboard/data/deliveries?state=dead", "/api/admin/deliveries?state=dead"],
+};
+
+// Whether the data routes answer this session, asked once per page: a promise, so a key entered meanwhile waits for it.
+let sessionCheck = null;
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -25,8 +41,8 @@ function setStatus(text, isError = false) {
   status.classList.toggle("error", isError);
 }
 
-async function api(path, method = "GET") {
-  const key = sessionStorage.getItem(KEY) || "";
+async function request(path, method, withKey) {
+  const key = withKey ? sessionStorage.getItem(KEY) || "" : "";
   const headers = { Accept: "application/json" };
   if (key) headers["x-functions-key"] = key;
   const response = await fetch(path, { method, headers, credentials: "same-origin" });
@@ -36,6 +52,19 @@ async function api(path, method = "GET") {
     throw error;
   }
   return response.json();
+}
+
+// A 401 or 404 from the first data route means no signed-in session here: the keyed routes, as before.
+function detectSignIn() {
+  sessionCheck ??= request(ROUTES.playbook[0], "GET", false).then(() => true, (error) => {
+    if (error.status !== 401 && error.status !== 404) console.warn(`dashboard data routes: ${error.message}; using the keyed routes`);
+    return false;
+  });
+  return sessionCheck;
+}
+
+async function api([dataPath, keyedPath], method = "GET") {
+  return (await detectSignIn()) ? request(dataPath, method, false) : request(keyedPath, method, true);
 }
 
 // .NET writes a TimeSpan as [-][d.]hh:mm:ss[.fffffff].
@@ -107,7 +136,7 @@ function renderVelocity(playbook, velocity) {
 
 async function renderInboxes(reps) {
   const sections = await Promise.all(reps.reps.map(async (rep) => {
-    const inbox = await api(`/api/leads?owner=${encodeURIComponent(rep.id)}&status=New&pageSize=100`);
+    const inbox = await api(ROUTES.inbox(rep.id));
     const items = inbox.items;
     const breached = items.filter((l) => l.flags.includes("SlaBreached")).length;
     const headingId = `rep-${rep.id}`;
@@ -153,14 +182,14 @@ function lastRunText(run) {
 async function renderSweeps() {
   let sweeps;
   try {
-    sweeps = (await api("/api/admin/sweeps")).sweeps;
+    sweeps = (await api(ROUTES.sweeps)).sweeps;
   } catch (error) {
     sweeps = SWEEPS.map((sweep) => ({ sweep, latestRun: null }));
   }
   const rows = await Promise.all(sweeps.map(async ({ sweep, latestRun }) => {
     const lastRun = element("td", { class: "last-run", text: lastRunText(latestRun) });
     try {
-      const plan = await api(`/api/admin/sweeps/${sweep}?dryRun=true`, "POST");
+      const plan = await api(ROUTES.plan(sweep), "POST");
       return element("tr", { "data-sweep": sweep },
         element("th", { scope: "row", text: sweep }),
         lastRun,
@@ -180,7 +209,7 @@ async function renderSweeps() {
 async function renderDeliveries() {
   const target = $("#deliveries");
   try {
-    const dead = await api("/api/admin/deliveries?state=dead");
+    const dead = await api(ROUTES.deadDeliveries);
     const items = Array.isArray(dead) ? dead : (dead.items ?? []);
     target.textContent = `${items.length} dead ${items.length === 1 ? "delivery" : "deliveries"}.`;
     target.dataset.state = "loaded";
@@ -201,7 +230,7 @@ async function load() {
   setStatus("Loading\u2026");
   document.body.removeAttribute("data-loaded");
   try {
-    const [playbook, velocity, reps] = await Promise.all([api("/api/playbook"), api("/api/reports/velocity"), api("/api/reps")]);
+    const [playbook, velocity, reps] = await Promise.all([api(ROUTES.playbook), api(ROUTES.velocity), api(ROUTES.reps)]);
     renderFunnel(playbook, velocity);
     renderVelocity(playbook, velocity);
     await Promise.all([renderInboxes(reps), renderSweeps(), renderDeliveries()]);
@@ -209,8 +238,10 @@ async function load() {
     setStatus("Loaded.");
     document.body.setAttribute("data-loaded", "true");
   } catch (error) {
-    setStatus(error.status === 401 ? "The API refused the key: check it and choose Load again." : `Could not load: ${error.message}.`, true);
-    if (error.status === 401 && !sessionStorage.getItem(KEY)) showSignIn();
+    const session = await detectSignIn();
+    const refused = session ? "Your sign-in has ended: sign in again." : "The API refused the key: check it and choose Load again.";
+    setStatus(error.status === 401 ? refused : `Could not load: ${error.message}.`, true);
+    if (error.status === 401 && (session || !sessionStorage.getItem(KEY))) showSignIn();
   }
 }
 
@@ -227,5 +258,6 @@ document.addEventListener("DOMContentLoaded", () => {
     setStatus("Key forgotten.");
     $("#api-key").focus();
   });
-  if (sessionStorage.getItem(KEY)) load();
+  // Signed in, the page loads by itself; otherwise it waits for a key as before (or loads with the one kept).
+  detectSignIn().then((session) => { if (session || sessionStorage.getItem(KEY)) load(); });
 });
