@@ -217,7 +217,7 @@ public static class PlaybookValidator
     {
         foreach (var (type, rule) in playbook.Transitions)
         {
-            if (type == TransitionType.FormSubmitted || type.IsSystem())
+            if (type.IsIntake() || type.IsSystem())
             {
                 errors.Add($"$.transitions.{type}: intake and sweep commands check their own preconditions; remove this key.");
             }
