@@ -24,11 +24,13 @@ public static class ApiRoutes
     public const string RepAvailability = "/reps/{repId}/availability";
     public const string Deliveries = "/admin/deliveries";
     public const string Redeliver = "/admin/deliveries/{deliveryId}/redeliver";
+    public const string Imports = "/imports";
+    public const string Import = "/imports/{importId}";
 
     /// <summary>What a log line names when the path matches no template: never the path itself, which may carry personal data.</summary>
     public const string Unmatched = "(unmatched)";
 
-    private static readonly string[][] Templates = [.. new[] { Submissions, Health, OpenApi, Playbook, LeadEvents, Events, Leads, Velocity, Lead, Sweep, Reps, RepAvailability, Deliveries, Redeliver }
+    private static readonly string[][] Templates = [.. new[] { Submissions, Health, OpenApi, Playbook, LeadEvents, Events, Leads, Velocity, Lead, Sweep, Reps, RepAvailability, Deliveries, Redeliver, Imports, Import }
         .Select(t => (Prefix + t).Split('/', StringSplitOptions.RemoveEmptyEntries))];
 
     /// <summary>The route template the request was served under, such as /api/leads/{leadId}; never a raw path.</summary>

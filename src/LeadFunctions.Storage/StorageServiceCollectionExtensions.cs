@@ -5,6 +5,7 @@ using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Reports;
 using LeadFunctions.Engine.Views;
 using LeadFunctions.Storage.Due;
+using LeadFunctions.Storage.LeadImports;
 using LeadFunctions.Storage.Leads;
 using LeadFunctions.Storage.Outbox;
 using LeadFunctions.Storage.Reports;
@@ -28,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ILeadQueries, TableLeadQueries>();
         services.AddSingleton<IRepRoster, TableRepRoster>();
         services.AddSingleton<IVelocitySnapshots, TableVelocitySnapshots>();
+        services.AddSingleton<IImportStore, TableImportStore>();
         return services;
     }
 

@@ -24,7 +24,7 @@ public sealed class ImportSubmitter
     public async Task<string> StartAsync(ImportSource source, IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var importId = "imp-" + Guid.NewGuid().ToString("N");
+        var importId = ImportIds.New();
         var chunks = Chunk(importId, source, rows);
         await _store.SaveAsync(new ImportHeader(importId, source, rows.Count, chunks.Count, _time.GetUtcNow()), chunks, cancellationToken);
         await _queue.PublishAsync(importId, chunks.Count, cancellationToken);
