@@ -59,7 +59,8 @@ public sealed class ImportRowHandler
             Actor: "import:" + source.Name(),
             Reason: "import " + importId,
             Data: new TransitionData { Import = new LeadImport(source, details, owner) });
-        var outcome = await _processor.ProcessAsync(leadId, command, cancellationToken);
+        // The relay pass publishes the events of a whole import in bulk; a row's events need not go out one by one.
+        var outcome = await _processor.ProcessAsync(leadId, command, publishNow: false, cancellationToken);
         return outcome.Kind switch
         {
             OutcomeKind.Applied when outcome.Audit?.FromStage is null => (RowOutcome.Created, []),

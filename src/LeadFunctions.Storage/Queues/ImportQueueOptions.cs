@@ -25,11 +25,11 @@ public sealed class ImportQueueOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     [Range(1, 32)]
-    public int BatchSize { get; set; } = 16;
+    public int BatchSize { get; set; } = 32;
 
     /// <summary>Chunks applied side by side: rows of different chunks touch different leads, mostly in different partitions.</summary>
     [Range(1, 32)]
-    public int Parallelism { get; set; } = 8;
+    public int Parallelism { get; set; } = 16;
 
     public string PoisonQueueName => QueueName + "-poison";
 }
