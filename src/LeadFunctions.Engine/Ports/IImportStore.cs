@@ -13,7 +13,7 @@ public interface IImportStore
     /// <summary>Whether the chunk's result is already written (a redelivered message then has nothing to do).</summary>
     Task<bool> IsDoneAsync(string importId, int index, CancellationToken cancellationToken);
 
-    /// <summary>Writes the chunk's result; writing it again replaces it.</summary>
+    /// <summary>Writes the chunk's result and removes its stored rows, together; the chunk must still be stored.</summary>
     Task SaveResultAsync(string importId, ChunkResult result, CancellationToken cancellationToken);
 
     /// <summary>The header and every chunk result summed, or null for an unknown import.</summary>

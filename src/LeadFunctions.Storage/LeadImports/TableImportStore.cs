@@ -9,7 +9,8 @@ namespace LeadFunctions.Storage.LeadImports;
 /// <summary>
 /// Imports in the Leads table, one partition each (<see cref="ImportKeys"/>). The chunks are written in entity-group
 /// batches and the header last, so an import is visible only once all its rows are stored. Each chunk's result is its
-/// own row, written once by whoever applied the chunk; progress sums them on read, so parallel chunks never contend.
+/// own row, written once by whoever applied the chunk, with the chunk's rows removed; progress sums them on read, so
+/// parallel chunks never contend.
 /// </summary>
 internal sealed class TableImportStore : IImportStore
 {
@@ -55,11 +56,16 @@ internal sealed class TableImportStore : IImportStore
     public async Task<bool> IsDoneAsync(string importId, int index, CancellationToken cancellationToken)
         => await GetAsync(ImportKeys.Partition(importId), ImportKeys.Result(index), ["RowKey"], cancellationToken) is not null;
 
+    /// <summary>
+    /// The result and the chunk's removal in one transaction: once applied, the rows (personal data) live only in the
+    /// leads, where erasure finds them, and the import keeps counts and errors (never a value).
+    /// </summary>
     public async Task SaveResultAsync(string importId, ChunkResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var row = new TableEntity(ImportKeys.Partition(importId), ImportKeys.Result(result.Index))
+        var partition = ImportKeys.Partition(importId);
+        var row = new TableEntity(partition, ImportKeys.Result(result.Index))
         {
             ["Done"] = result.Done,
             ["Created"] = result.Created,
@@ -67,7 +73,12 @@ internal sealed class TableImportStore : IImportStore
             ["Unchanged"] = result.Unchanged,
             ["Errors"] = ImportJson.SerializeErrors(result.Errors),
         };
-        await _tables.MapOutagesAsync(() => _tables.Leads.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken));
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.UpsertReplace, row),
+            new(TableTransactionActionType.Delete, new TableEntity(partition, ImportKeys.Chunk(result.Index)), ETag.All),
+        ];
+        await _tables.MapOutagesAsync(() => _tables.Leads.SubmitTransactionAsync(actions, cancellationToken));
     }
 
     public async Task<ImportProgress?> GetProgressAsync(string importId, CancellationToken cancellationToken)
