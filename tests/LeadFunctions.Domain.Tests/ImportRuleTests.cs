@@ -143,7 +143,7 @@ public sealed class ImportRuleTests
     [Fact]
     public void Sources_have_their_wire_names()
     {
-        Assert.Equal(["purchased-list", "research", "customers", "manual"], ImportSources.Names);
+        Assert.Equal(["purchased-list", "research", "customers", "manual"], ImportSources.Names.AsEnumerable());
         Assert.True(ImportSources.TryParse("customers", out var source));
         Assert.Equal(ImportSource.Customers, source);
         Assert.False(ImportSources.TryParse("Customers", out _));

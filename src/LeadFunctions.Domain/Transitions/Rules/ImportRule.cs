@@ -48,7 +48,11 @@ internal static class ImportRule
 
     public static Decision Update(Lead lead, TransitionCommand command, Playbook playbook)
     {
-        var row = command.Payload.Import!;
+        if (command.Payload.Import is not { } row)
+        {
+            return Decision.Reject(RejectionCode.MissingData);
+        }
+
         var details = row.Details;
         var at = command.OccurredAt;
         var person = lead.Person.MergedWith(details.Person);
