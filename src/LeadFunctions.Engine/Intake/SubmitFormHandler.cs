@@ -43,7 +43,7 @@ public sealed class SubmitFormHandler
             return SubmissionResult.Invalid(errors);
         }
 
-        if (!string.IsNullOrEmpty(Get(fields, SubmissionFields.Honeypot)))
+        if (!string.IsNullOrEmpty(SubmissionReader.Get(fields, SubmissionFields.Honeypot)))
         {
             return SubmissionResult.Dropped(submissionId);
         }
@@ -61,7 +61,7 @@ public sealed class SubmitFormHandler
 
     private static string SubmissionId(IReadOnlyDictionary<string, string?> fields, string? header, List<FieldError> errors)
     {
-        var body = Get(fields, SubmissionFields.SubmissionId);
+        var body = SubmissionReader.Get(fields, SubmissionFields.SubmissionId);
         if (body is not null && header is not null && body != header)
         {
             errors.Add(new FieldError(SubmissionFields.SubmissionId, "Differs from the Idempotency-Key header."));
@@ -80,7 +80,4 @@ public sealed class SubmitFormHandler
 
         return id;
     }
-
-    private static string? Get(IReadOnlyDictionary<string, string?> fields, string name)
-        => fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 }
