@@ -125,6 +125,8 @@ var names = {
   functionApp: 'func-${resourceToken}'
 }
 var transitionsQueueName = 'lead-transitions'
+// LeadFunctions.Functions.LeadImports.ImportQueueName.Name: one message per stored import chunk.
+var importsQueueName = 'lead-imports'
 
 // Fixed in code as well (LeadEventTopic): the app sends to the topic and consumes these subscriptions by name.
 var leadEventsTopicName = 'lead-events'
@@ -197,6 +199,7 @@ module serviceBus 'modules/servicebus.bicep' = {
     location: location
     tags: tags
     queueName: transitionsQueueName
+    importsQueueName: importsQueueName
     maxDeliveryCount: serviceBusMaxDeliveryCount
     duplicateDetectionHistoryTimeWindow: duplicateDetectionHistoryTimeWindow
     defaultMessageTimeToLive: serviceBusMessageTimeToLive
@@ -239,6 +242,7 @@ module roles 'modules/roles.bicep' = {
     storageAccountName: names.storage
     serviceBusNamespaceName: names.serviceBus
     serviceBusQueueName: transitionsQueueName
+    importsQueueName: importsQueueName
     leadEventsTopicName: leadEventsTopicName
     leadEventsSubscriptionNames: leadEventsSubscriptionNames
     applicationInsightsName: names.applicationInsights

@@ -26,6 +26,9 @@ param serviceBusNamespaceName string
 @description('Transitions queue (Sender/Receiver scope).')
 param serviceBusQueueName string
 
+@description('Import queue (Sender/Receiver scope: the import route sends chunks, the trigger takes them).')
+param importsQueueName string
+
 @description('Lead-events topic (Sender scope: the relay publishes to it).')
 param leadEventsTopicName string
 
@@ -100,6 +103,10 @@ resource serviceBusNamespace 'Microsoft.ServiceBus/namespaces@2026-01-01' existi
     name: serviceBusQueueName
   }
 
+  resource importsQueue 'queues' existing = {
+    name: importsQueueName
+  }
+
   resource leadEvents 'topics' existing = {
     name: leadEventsTopicName
   }
@@ -140,6 +147,19 @@ resource queueRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for a in queueAssignments: {
     name: guid(serviceBusNamespace::queue.id, a.principalId, a.roleId)
     scope: serviceBusNamespace::queue
+    properties: {
+      principalId: a.principalId
+      principalType: a.principalType
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', a.roleId)
+    }
+  }
+]
+
+// Import-queue-scoped Sender and Receiver, the same pair as the transitions queue and no wider.
+resource importsQueueRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for a in queueAssignments: {
+    name: guid(serviceBusNamespace::importsQueue.id, a.principalId, a.roleId)
+    scope: serviceBusNamespace::importsQueue
     properties: {
       principalId: a.principalId
       principalType: a.principalType

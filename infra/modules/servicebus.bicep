@@ -28,6 +28,9 @@ param duplicateDetectionHistoryTimeWindow string
 @description('ISO 8601 time-to-live after which an unprocessed command is dead-lettered.')
 param defaultMessageTimeToLive string
 
+@description('Queue carrying one message per stored import chunk (LeadFunctions.Functions.LeadImports.ImportQueueName.Name).')
+param importsQueueName string
+
 @description('Topic carrying lead events (LeadFunctions.Functions.LeadEvents.LeadEventTopic.Name).')
 param leadEventsTopicName string
 
@@ -59,6 +62,22 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2026-01-01' = {
       // Expired commands go to the DLQ (and trip the dead-letter alert) instead of vanishing.
       deadLetteringOnMessageExpiration: true
       lockDuration: 'PT1M'
+      defaultMessageTimeToLive: defaultMessageTimeToLive
+      enablePartitioning: false
+    }
+  }
+
+  // Import chunks need no order and no sessions: chunks of one import run side by side. The message id names the
+  // chunk, so a repeated send is dropped; a chunk of up to 100 rows gets a longer lock than one command.
+  resource importsQueue 'queues' = {
+    name: importsQueueName
+    properties: {
+      requiresSession: false
+      requiresDuplicateDetection: true
+      duplicateDetectionHistoryTimeWindow: duplicateDetectionHistoryTimeWindow
+      maxDeliveryCount: maxDeliveryCount
+      deadLetteringOnMessageExpiration: true
+      lockDuration: 'PT5M'
       defaultMessageTimeToLive: defaultMessageTimeToLive
       enablePartitioning: false
     }
@@ -102,6 +121,9 @@ output fullyQualifiedNamespace string = parseUri(namespace.properties.serviceBus
 
 @description('Queue name.')
 output queueName string = namespace::queue.name
+
+@description('Import queue name.')
+output importsQueueName string = namespace::importsQueue.name
 
 @description('Lead-events topic name.')
 output leadEventsTopicName string = namespace::leadEvents.name

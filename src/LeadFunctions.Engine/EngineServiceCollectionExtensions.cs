@@ -5,6 +5,7 @@ using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Calendar;
 using LeadFunctions.Engine.Health;
 using LeadFunctions.Engine.Identity;
+using LeadFunctions.Engine.LeadImports;
 using LeadFunctions.Engine.Intake;
 using LeadFunctions.Engine.Outbox;
 using LeadFunctions.Engine.Playbooks;
@@ -57,6 +58,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<LeadStateCache>();
         services.AddSingleton<LeadCommandProcessor>();
         services.AddSingleton<SubmitFormHandler>();
+        services.AddSingleton<ImportActivity>();
+        services.AddSingleton<ImportRowHandler>();
+        services.AddSingleton<ImportChunkHandler>();
+        services.AddSingleton<ImportSubmitter>();
         services.AddSingleton<TransitionMessageHandler>();
         services.AddOptions<StoreOutageBackoffOptions>().BindConfiguration(StoreOutageBackoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StoreOutageBackoff>();

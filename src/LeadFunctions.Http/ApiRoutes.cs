@@ -25,6 +25,8 @@ public static class ApiRoutes
     public const string RepAvailability = "/reps/{repId}/availability";
     public const string Deliveries = "/admin/deliveries";
     public const string Redeliver = "/admin/deliveries/{deliveryId}/redeliver";
+    public const string Imports = "/imports";
+    public const string Import = "/imports/{importId}";
 
     // The dashboard's signed-in reads: Functions app only (the local host keeps the key), listed so refusals name them.
     public const string DashboardPlaybook = "/dashboard/data/playbook";
@@ -38,7 +40,7 @@ public static class ApiRoutes
     /// <summary>What a log line names when the path matches no template: never the path itself, which may carry personal data.</summary>
     public const string Unmatched = "(unmatched)";
 
-    private static readonly string[][] Templates = [.. new[] { Submissions, Health, OpenApi, Playbook, LeadEvents, Events, Leads, Velocity, Lead, Sweeps, Sweep, Reps, RepAvailability, Deliveries, Redeliver,
+    private static readonly string[][] Templates = [.. new[] { Submissions, Health, OpenApi, Playbook, LeadEvents, Events, Leads, Velocity, Lead, Sweeps, Sweep, Reps, RepAvailability, Deliveries, Redeliver, Imports, Import,
         DashboardPlaybook, DashboardVelocity, DashboardReps, DashboardLeads, DashboardSweeps, DashboardSweepPlan, DashboardDeliveries }
         .Select(t => (Prefix + t).Split('/', StringSplitOptions.RemoveEmptyEntries))];
 

@@ -41,6 +41,7 @@ public static class LeadApi
         services.AddSingleton<AdminEndpoints>();
         services.AddSingleton<RepEndpoints>();
         services.AddSingleton<DeliveryEndpoints>();
+        services.AddSingleton<ImportEndpoints>();
         services.AddSingleton<DashboardEndpoints>();
         services.AddSingleton<SignedInUser>();
         services.AddProblemDetails();
@@ -131,6 +132,16 @@ public static class LeadApi
         keyed.MapPost(ApiRoutes.Redeliver, (string deliveryId, [FromServices] DeliveryEndpoints deliveries, CancellationToken cancellationToken) => deliveries.RedeliverAsync(deliveryId, cancellationToken))
             .WithName("RedeliverDelivery").WithSummary("Give a dead webhook delivery a fresh retry window, due now")
             .Produces<DeliveryView>().Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable);
+        keyed.MapPost(ApiRoutes.Imports, (HttpRequest request, [FromServices] ImportEndpoints imports) => imports.StartAsync(request))
+            .WithName("StartImport").WithSummary("Import a list of people (NDJSON or CSV) from a source")
+            .WithDescription("Query: source (purchased-list, research, customers or manual). Body: application/x-ndjson (one object per line) or text/csv (a header row), with a form's field names plus rowKey and owner (manual only). At most 20,000 rows and 10 MB. 202 once stored; the rows are applied in the background.")
+            .WithMetadata(new DocumentedBody(typeof(Dictionary<string, string>), [ImportEndpoints.Ndjson, ImportEndpoints.Csv]))
+            .WithMetadata(new DocumentedQueryParameter("source", "purchased-list (MQL / Nurturing), research (SQL / New, routed), customers (Customer / Current Customer) or manual (SQL / New, owned by the row's owner)."))
+            .Produces<ImportAccepted>(StatusCodes.Status202Accepted)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
+        keyed.MapGet(ApiRoutes.Import, (string importId, [FromServices] ImportEndpoints imports, CancellationToken cancellationToken) => imports.GetAsync(importId, cancellationToken))
+            .WithName("GetImport").WithSummary("An import's progress and row errors")
+            .Produces<ImportStatus>().Refuses(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 

@@ -30,6 +30,15 @@ internal static class LocalHostExtensions
         return services;
     }
 
+    /// <summary>The import queue's consumer, and a progress line every few seconds for each import it works on.</summary>
+    public static IServiceCollection AddLocalImportWorker(this IServiceCollection services)
+    {
+        services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
+        services.AddHostedService<ImportWorkerService>();
+        services.AddHostedService<ImportProgressReporter>();
+        return services;
+    }
+
     public static IServiceCollection AddLocalLeadEventRelay(this IServiceCollection services)
     {
         services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);

@@ -26,6 +26,11 @@ internal sealed class LocalHostOptions
     /// <summary>Consume the transition queue.</summary>
     public bool RunTransitionWorker { get; set; } = true;
 
+    /// <summary>Consume the import queue, and log each running import's progress every <see cref="ImportProgressInterval"/>.</summary>
+    public bool RunImportWorker { get; set; } = true;
+
+    public TimeSpan ImportProgressInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Runs the lead-event relay pass (outbox to the local lead-events queue) every <see cref="LeadEventRelayInterval"/>.</summary>
     public bool RunLeadEventRelay { get; set; } = true;
 

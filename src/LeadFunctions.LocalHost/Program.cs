@@ -19,6 +19,7 @@ builder.Services.AddLeadHttp();
 builder.Services.AddLeadOpenApi();
 builder.Services.AddLocalSampleFormOrigins();
 builder.Services.AddLocalTransitionWorker();
+builder.Services.AddLocalImportWorker();
 builder.Services.AddLocalSweepScheduler();
 builder.Services.AddLocalLeadEventRelay();
 builder.Services.AddLocalWebhookDelivery();

@@ -6,6 +6,7 @@ using LeadFunctions.Engine.Reports;
 using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Engine.Views;
 using LeadFunctions.Storage.Due;
+using LeadFunctions.Storage.LeadImports;
 using LeadFunctions.Storage.Leads;
 using LeadFunctions.Storage.Outbox;
 using LeadFunctions.Storage.Reports;
@@ -31,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRepRoster, TableRepRoster>();
         services.AddSingleton<IVelocitySnapshots, TableVelocitySnapshots>();
         services.AddSingleton<ISweepRuns, TableSweepRuns>();
+        services.AddSingleton<IImportStore, TableImportStore>();
         return services;
     }
 

@@ -37,6 +37,8 @@ public class ApiFactory : WebApplicationFactory<Program>
             ["LeadStorage:LeadsTable"] = LeadsTable,
             ["Transitions:QueueName"] = QueueName,
             ["LeadEvents:QueueName"] = LeadEventsQueueName,
+            ["Imports:QueueName"] = UniqueNames.Queue("imports"),
+            ["Imports:PollInterval"] = "00:00:00.100",
             ["Transitions:PollInterval"] = "00:00:00.100",
             ["Transitions:InitialBackoff"] = "00:00:00.200",
             ["Transitions:MaxAttempts"] = "3",

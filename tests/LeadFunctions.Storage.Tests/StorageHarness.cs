@@ -30,6 +30,7 @@ internal sealed class StorageHarness : IDisposable
             ["Sweeps:PageSize"] = "25",
             ["Transitions:QueueName"] = UniqueNames.Queue("transitions"),
             ["LeadEvents:QueueName"] = UniqueNames.Queue("events"),
+            ["Imports:QueueName"] = UniqueNames.Queue("imports"),
         }, configure)
     {
     }

@@ -149,6 +149,19 @@ public sealed partial record Lead
             SuppressedReason = consent && SuppressedReason == SuppressionReasons.Unsubscribed ? null : SuppressedReason,
         };
 
+    /// <summary>
+    /// A list (not the person) told us more about them: what it says is merged and consent once given stays given, but
+    /// nothing counts as the person's activity, and a list without a message keeps the last one.
+    /// </summary>
+    internal Lead Enriched(Person person, int fitScore, Fit fit, bool consent, LeadMessage? message) => this with
+    {
+        Person = person,
+        FitScore = fitScore,
+        Fit = fit,
+        Consent = Consent || consent,
+        LastMessage = message ?? LastMessage,
+    };
+
     internal Lead Contacted(DateTimeOffset at) => this with
     {
         LastContactAt = Later(LastContactAt, at),

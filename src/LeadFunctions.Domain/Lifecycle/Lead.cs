@@ -89,7 +89,7 @@ public sealed partial record Lead
     /// <summary>A new person, as their first form brings them in: one open visit of the starting stage and status.</summary>
     internal static Lead Introduce(
         string id, Person person, LifecycleStage stage, LeadStatus status, Team ownerTeam, Fit fit, int fitScore, Interest interest,
-        int activityScore, string campaign, DateTimeOffset at, string formId, bool consent, LeadMessage? message, LeadOrigin? origin = null) => new()
+        int activityScore, string campaign, DateTimeOffset at, string? formId, bool consent, LeadMessage? message, LeadOrigin? origin = null) => new()
     {
         Id = id,
         Person = person,

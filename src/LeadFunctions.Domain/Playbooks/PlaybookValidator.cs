@@ -262,7 +262,7 @@ public static class PlaybookValidator
             {
                 errors.Add($"$.transitions.{type}: StatusSet follows each status's own \"from\" list ($.statuses[*].from); remove this key.");
             }
-            else if (type == TransitionType.FormSubmitted || type.IsSystem())
+            else if (type.IsIntake() || type.IsSystem())
             {
                 errors.Add($"$.transitions.{type}: intake and sweep commands check their own preconditions; remove this key.");
             }

@@ -15,6 +15,10 @@ public static class CommandIds
     public const string EventPrefix = "evt:";
     public const string SweepPrefix = "sweep:";
     public const string AvailabilityPrefix = "avail:";
+    public const string ImportPrefix = "imp:";
+
+    /// <summary>Longest row key an import row may carry, leaving room for the prefix and the source's name.</summary>
+    public const int MaxRowKeyLength = 96;
 
     /// <summary>What a refusal says about a client-chosen id, wherever one is read.</summary>
     public static readonly string Rule = $"1-{MaxLength} letters, digits, '-', '_', '.' or ':'";
@@ -25,6 +29,12 @@ public static class CommandIds
     public static string ForSubmission(string submissionId) => SubmissionPrefix + submissionId;
 
     public static string ForEvent(string eventId) => EventPrefix + eventId;
+
+    /// <summary>
+    /// An imported row's command: per source, the row's own key or else the lead (the e-mail's), so the same file
+    /// imported twice applies nothing twice.
+    /// </summary>
+    public static string ForImport(string source, string rowKeyOrLeadId) => $"{ImportPrefix}{source}:{rowKeyOrLeadId}";
 
     /// <summary>The event id a client chose, back from the command id made of it.</summary>
     public static string EventIdOf(string commandId)

@@ -33,11 +33,11 @@ public sealed class StateMachine
         ArgumentNullException.ThrowIfNull(command);
         if (current is null && !CanCreateLead(command))
         {
-            throw new ArgumentException("Only a submission of a form the playbook knows can create a lead.", nameof(current));
+            throw new ArgumentException("Only a submission of a form the playbook knows, or an imported row, can create a lead.", nameof(current));
         }
 
         var decision = current is null
-            ? FormSubmissionRule.Create(leadId, command, _playbook)
+            ? command.Type == TransitionType.LeadImported ? ImportRule.Create(leadId, command, _playbook) : FormSubmissionRule.Create(leadId, command, _playbook)
             : Decide(current, command);
 
         if (decision.Next is { } next)
@@ -81,13 +81,14 @@ public sealed class StateMachine
         return new TransitionResult(numbered, audit) { Events = events, Before = before, EventLog = result.EventLog };
     }
 
-    /// <summary>Whether the command can introduce a new lead: a submission of a form in the playbook.</summary>
+    /// <summary>Whether the command can introduce a new lead: a submission of a form in the playbook, or an imported row.</summary>
     public bool CanCreateLead(TransitionCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return command.Type == TransitionType.FormSubmitted
+        return (command.Type == TransitionType.FormSubmitted
             && command.Payload.Submission is { } submission
-            && _playbook.FindForm(submission.FormId) is not null;
+            && _playbook.FindForm(submission.FormId) is not null)
+            || (command.Type == TransitionType.LeadImported && command.Payload.Import is not null);
     }
 
     private Decision Decide(Lead lead, TransitionCommand command)
@@ -100,6 +101,7 @@ public sealed class StateMachine
         return command.Type switch
         {
             TransitionType.FormSubmitted => FormSubmissionRule.Update(lead, command, _playbook),
+            TransitionType.LeadImported => ImportRule.Update(lead, command, _playbook),
             TransitionType.FirstOutreachSent => OutreachRules.FirstOutreachSent(lead, command, _playbook),
             TransitionType.ContactMade => OutreachRules.ContactMade(lead, command),
             TransitionType.Qualified => OutreachRules.Qualified(lead, command),

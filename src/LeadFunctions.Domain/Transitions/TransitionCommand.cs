@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LeadFunctions.Domain.LeadImports;
 using LeadFunctions.Domain.Lifecycle;
 
 namespace LeadFunctions.Domain.Transitions;
@@ -33,6 +34,9 @@ public sealed record TransitionData
     /// <summary>The CRM's deal, on deal commands; the lead keeps the latest (<see cref="Lead.DealId"/>).</summary>
     public string? DealId { get; init; }
     public FormSubmission? Submission { get; init; }
+
+    /// <summary>The row, on <see cref="TransitionType.LeadImported"/>.</summary>
+    public LeadImport? Import { get; init; }
 }
 
 /// <summary>A validated, normalised website form submission. <see cref="Message"/> is personal data, like the person.</summary>

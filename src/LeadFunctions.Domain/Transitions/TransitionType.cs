@@ -43,6 +43,9 @@ public enum TransitionType
 
     /// <summary>Someone moves the lead to a status by name (the playbook's own, issue 16), as that status's "from" list allows.</summary>
     StatusSet,
+
+    /// <summary>A row of an uploaded list (purchased list, research, customers, a rep's own leads) introduces or updates a lead.</summary>
+    LeadImported,
 }
 
 public static class TransitionTypes
@@ -56,6 +59,9 @@ public static class TransitionTypes
         or TransitionType.ContactMade or TransitionType.Qualified or TransitionType.MeetingScheduled
         or TransitionType.DealCreated or TransitionType.CheckBackLater or TransitionType.NotInterested or TransitionType.BadFit;
 
-    /// <summary>External commands accepted from CRMs and reps (everything but form intake and the sweeps).</summary>
-    public static bool IsExternal(this TransitionType type) => !type.IsSystem() && type != TransitionType.FormSubmitted;
+    /// <summary>External commands accepted from CRMs and reps (everything but intake and the sweeps).</summary>
+    public static bool IsExternal(this TransitionType type) => !type.IsSystem() && !type.IsIntake();
+
+    /// <summary>Commands that bring people in (a form, an imported row): they can create a lead and check their own preconditions.</summary>
+    public static bool IsIntake(this TransitionType type) => type is TransitionType.FormSubmitted or TransitionType.LeadImported;
 }

@@ -37,13 +37,13 @@ public sealed class SubmitFormHandler
 
         var errors = new List<FieldError>();
         var submissionId = SubmissionId(fields, idempotencyKey, errors);
-        var submission = Read(formId, fields, errors);
+        var submission = SubmissionReader.Read(formId, fields, SubmissionFields.Known, errors);
         if (errors.Count > 0 || submission is null)
         {
             return SubmissionResult.Invalid(errors);
         }
 
-        if (!string.IsNullOrEmpty(Get(fields, SubmissionFields.Honeypot)))
+        if (!string.IsNullOrEmpty(SubmissionReader.Get(fields, SubmissionFields.Honeypot)))
         {
             return SubmissionResult.Dropped(submissionId);
         }
@@ -61,7 +61,7 @@ public sealed class SubmitFormHandler
 
     private static string SubmissionId(IReadOnlyDictionary<string, string?> fields, string? header, List<FieldError> errors)
     {
-        var body = Get(fields, SubmissionFields.SubmissionId);
+        var body = SubmissionReader.Get(fields, SubmissionFields.SubmissionId);
         if (body is not null && header is not null && body != header)
         {
             errors.Add(new FieldError(SubmissionFields.SubmissionId, "Differs from the Idempotency-Key header."));
@@ -80,51 +80,4 @@ public sealed class SubmitFormHandler
 
         return id;
     }
-
-    private static FormSubmission? Read(string formId, IReadOnlyDictionary<string, string?> fields, List<FieldError> errors)
-    {
-        foreach (var unknown in fields.Keys.Where(k => !SubmissionFields.Known.Contains(k)).Order(StringComparer.Ordinal).Take(10))
-        {
-            errors.Add(new FieldError(FieldNames.Shortened(unknown), "Unknown field."));
-        }
-
-        var person = PersonValidation.Validate(
-            new PersonInput(
-                Get(fields, SubmissionFields.Email),
-                Get(fields, SubmissionFields.FirstName),
-                Get(fields, SubmissionFields.LastName),
-                Get(fields, SubmissionFields.Company),
-                Get(fields, SubmissionFields.JobTitle),
-                Get(fields, SubmissionFields.Phone),
-                Get(fields, SubmissionFields.Country),
-                Get(fields, SubmissionFields.Employees)),
-            errors);
-
-        var message = MessageText.Clean(SubmissionFields.Message, Get(fields, SubmissionFields.Message), errors);
-        var consent = Consent(Get(fields, SubmissionFields.Consent), errors);
-        var campaign = Utm(fields, SubmissionFields.UtmCampaign, errors);
-        var source = Utm(fields, SubmissionFields.UtmSource, errors);
-        var medium = Utm(fields, SubmissionFields.UtmMedium, errors);
-        return person is null || errors.Count > 0 ? null : new FormSubmission(formId, person, campaign, source, medium, consent, message);
-    }
-
-    private static bool Consent(string? raw, List<FieldError> errors)
-    {
-        switch (raw?.Trim().ToUpperInvariant())
-        {
-            case null or "" or "FALSE" or "0" or "NO" or "OFF":
-                return false;
-            case "TRUE" or "1" or "YES" or "ON":
-                return true;
-            default:
-                errors.Add(new FieldError(SubmissionFields.Consent, "Must be true or false."));
-                return false;
-        }
-    }
-
-    private static string? Utm(IReadOnlyDictionary<string, string?> fields, string name, List<FieldError> errors)
-        => PrintableText.Optional(name, Get(fields, name), SubmissionFields.MaxUtmLength, errors);
-
-    private static string? Get(IReadOnlyDictionary<string, string?> fields, string name)
-        => fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 }

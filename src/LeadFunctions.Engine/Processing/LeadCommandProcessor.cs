@@ -55,7 +55,14 @@ public sealed partial class LeadCommandProcessor
         _logger = logger;
     }
 
-    public async Task<CommandOutcome> ProcessAsync(string leadId, TransitionCommand command, CancellationToken cancellationToken)
+    public Task<CommandOutcome> ProcessAsync(string leadId, TransitionCommand command, CancellationToken cancellationToken)
+        => ProcessAsync(leadId, command, publishNow: true, cancellationToken);
+
+    /// <param name="publishNow">
+    /// False leaves the change's stored events to the relay pass, which publishes them in bulk a moment later: for bulk
+    /// work (an import) where nobody waits on one lead's events, it saves each command its own send and outbox delete.
+    /// </param>
+    public async Task<CommandOutcome> ProcessAsync(string leadId, TransitionCommand command, bool publishNow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var guessed = false;
@@ -140,7 +147,11 @@ public sealed partial class LeadCommandProcessor
             }
 
             // The events are stored; publishing them now only saves subscribers the relay pass's wait.
-            await _relay.PublishStoredAsync(result.Events, cancellationToken);
+            if (publishNow)
+            {
+                await _relay.PublishStoredAsync(result.Events, cancellationToken);
+            }
+
             return new CommandOutcome(result.Audit.Outcome, result.Audit, result.Lead);
         }
     }

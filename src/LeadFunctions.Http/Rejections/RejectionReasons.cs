@@ -17,4 +17,9 @@ public static class RejectionReasons
     public const string NoSuchLead = "no-such-lead";
     public const string NoSuchSweep = "no-such-sweep";
     public const string NoSuchRep = "no-such-rep";
+    public const string NoSuchImportSource = "no-such-import-source";
+    public const string NoSuchImport = "no-such-import";
+    public const string NoRows = "no-rows";
+    public const string TooManyRows = "too-many-rows";
+    public const string UnreadableImport = "unreadable-import";
 }

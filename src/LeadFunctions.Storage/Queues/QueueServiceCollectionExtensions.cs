@@ -8,7 +8,8 @@ namespace LeadFunctions.Storage.Queues;
 public static class QueueServiceCollectionExtensions
 {
     /// <summary>
-    /// The local transport: transition commands (publisher and consumer) and lead events (publisher) on Azure Storage
+    /// The local transport: transition commands (publisher and consumer), lead events (publisher) and import chunks
+    /// (publisher and consumer) on Azure Storage
     /// queues, using the LeadStorage connection (connection string, or QueueServiceUri with the managed identity).
     /// Call after AddLeadTableStorage.
     /// </summary>
@@ -22,6 +23,10 @@ public static class QueueServiceCollectionExtensions
         services.AddOptions<LeadEventQueueOptions>().BindConfiguration(LeadEventQueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LeadEventQueues>();
         services.AddSingleton<ILeadEventPublisher, StorageQueueLeadEventPublisher>();
+        services.AddOptions<ImportQueueOptions>().BindConfiguration(ImportQueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ImportQueues>();
+        services.AddSingleton<IImportChunkPublisher, StorageQueueImportPublisher>();
+        services.AddSingleton<StorageQueueImportWorker>();
         return services;
     }
 

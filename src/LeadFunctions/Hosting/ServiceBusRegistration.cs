@@ -2,6 +2,7 @@ using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Functions.LeadEvents;
+using LeadFunctions.Functions.LeadImports;
 using LeadFunctions.Functions.Transitions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ namespace LeadFunctions.Functions.Hosting;
 public static class ServiceBusRegistration
 {
     /// <summary>
-    /// One ServiceBusClient and its senders (transitions queue, lead-events topic) for the app's lifetime (they pool
+    /// One ServiceBusClient and its senders (transitions queue, lead-events topic, lead-imports queue) for the app's lifetime (they pool
     /// connections), authenticated with the managed identity from the same ServiceBusConnection__* settings the trigger uses.
     /// </summary>
     public static IServiceCollection AddServiceBusTransitions(this IServiceCollection services)
@@ -38,6 +39,8 @@ public static class ServiceBusRegistration
         services.AddSingleton<ITransitionPublisher, ServiceBusTransitionPublisher>();
         services.AddSingleton(sp => new LeadEventSender(sp.GetRequiredService<ServiceBusClient>().CreateSender(LeadEventTopic.Name)));
         services.AddSingleton<ILeadEventPublisher, ServiceBusLeadEventPublisher>();
+        services.AddSingleton(sp => new ImportChunkSender(sp.GetRequiredService<ServiceBusClient>().CreateSender(ImportQueueName.Name)));
+        services.AddSingleton<IImportChunkPublisher, ServiceBusImportChunkPublisher>();
         return services;
     }
 }

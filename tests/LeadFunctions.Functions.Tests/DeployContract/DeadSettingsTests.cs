@@ -18,7 +18,7 @@ public sealed class DeadSettingsTests
     [InlineData("LeadStorage__TableServiceUri", "app: LeadStorageOptions")]
     [InlineData("Sweeps__FlagSlaBreaches__Schedule", "app: SweepOptions")]
     [InlineData("Intake__AllowedOrigins__0", "app: IntakeOptions")]
-    [InlineData("ServiceBusConnection__credential", "host: the ServiceBusConnection connection of function ApplyTransition")]
+    [InlineData("ServiceBusConnection__credential", "host: the ServiceBusConnection connection of function ApplyImportChunk")]
     [InlineData("LeadStorage__QueueServiceUri", null)]
     [InlineData("LeadStorage__TableServiceUriX", null)]
     [InlineData("Intake__AllowedOrigins__first", null)]

@@ -26,6 +26,8 @@ public sealed class FunctionMetadataTests
         { "SetRepAvailability", "put", "reps/{repId}/availability", "Function" },
         { "ListDeliveries", "get", "admin/deliveries", "Function" },
         { "RedeliverDelivery", "post", "admin/deliveries/{deliveryId}/redeliver", "Function" },
+        { "StartImport", "post", "imports", "Function" },
+        { "GetImport", "get", "imports/{importId}", "Function" },
         { "Dashboard", "get", "dashboard", "Anonymous" },
         { "DashboardAsset", "get", "dashboard/assets/{file}", "Anonymous" },
         { "DashboardPlaybook", "get", "dashboard/data/playbook", "Anonymous" },
@@ -54,6 +56,7 @@ public sealed class FunctionMetadataTests
         var expected = HttpFunctions.Select(row => (string)row[0])
             .Concat(TimerFunctions.Select(row => (string)row[0]))
             .Append("ApplyTransition")
+            .Append("ApplyImportChunk")
             .Append("RelayLeadEvents")
             .Append("DeliverWebhooks")
             .Append("RetryWebhooks")
@@ -115,6 +118,19 @@ public sealed class FunctionMetadataTests
         Assert.Equal("%Transitions:QueueName%", trigger.Text("queueName"));
         Assert.Equal("ServiceBusConnection", trigger.Text("connection"));
         Assert.True(trigger.Flag("isSessionsEnabled"));
+        Assert.False(trigger.Flag("autoCompleteMessages"));
+        Assert.Equal("One", trigger.Text("cardinality"));
+    }
+
+    [Fact]
+    public void Import_chunk_function_reads_the_lead_imports_queue_without_sessions_and_settles_by_hand()
+    {
+        var trigger = FunctionsMetadata.Trigger("ApplyImportChunk");
+
+        Assert.Equal("serviceBusTrigger", trigger.Type);
+        Assert.Equal("lead-imports", trigger.Text("queueName"));
+        Assert.Equal("ServiceBusConnection", trigger.Text("connection"));
+        Assert.NotEqual(true, trigger.Flag("isSessionsEnabled"));
         Assert.False(trigger.Flag("autoCompleteMessages"));
         Assert.Equal("One", trigger.Text("cardinality"));
     }

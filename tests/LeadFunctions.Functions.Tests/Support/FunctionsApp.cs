@@ -44,6 +44,7 @@ public sealed class FunctionsApp : IDisposable
         services.AddSingleton(Publisher);
         services.Replace(ServiceDescriptor.Singleton<ITransitionPublisher>(Publisher));
         services.Replace(ServiceDescriptor.Singleton<ILeadEventPublisher>(LeadEvents));
+        services.Replace(ServiceDescriptor.Singleton<IImportChunkPublisher>(ImportChunks));
         var table = services.Single(d => d.ServiceType == typeof(ILeadStore));
         services.Remove(table);
         services.AddSingleton(sp => new OutageStore((ILeadStore)ActivatorUtilities.CreateInstance(sp, table.ImplementationType!), Time));
@@ -58,6 +59,8 @@ public sealed class FunctionsApp : IDisposable
     public RecordingPublisher Publisher { get; } = new();
 
     public RecordingLeadEventPublisher LeadEvents { get; } = new();
+
+    public RecordingImportChunkPublisher ImportChunks { get; } = new();
 
     public IServiceProvider Services => _services;
 
