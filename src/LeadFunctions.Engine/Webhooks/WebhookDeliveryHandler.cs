@@ -16,6 +16,9 @@ namespace LeadFunctions.Engine.Webhooks;
 /// </summary>
 public sealed partial class WebhookDeliveryHandler
 {
+    /// <summary>What a held delivery's LastError says (GET /api/admin/deliveries?state=pending shows it).</summary>
+    public const string HeldForEarlier = "held for an earlier event of the lead";
+
     private readonly IWebhookDeliveryStore _store;
     private readonly WebhookSender _sender;
     private readonly WebhookRetrySchedule _schedule;
@@ -64,7 +67,16 @@ public sealed partial class WebhookDeliveryHandler
             await ForgetPersonAsync(leadEvent.LeadId, cancellationToken);
         }
 
-        await Task.WhenAll(_options.Value.Webhooks.Where(s => s.Wants(leadEvent.Type)).Select(s => DeliverAsync(s, leadEvent, cancellationToken)));
+        // Messages can arrive out of the lead's order (a stopped consumer's received messages come back only when their
+        // visibility timeout ends; two changes' fast paths race), so an event with an earlier one not yet taken in is
+        // held for it rather than sent ahead of it.
+        var handled = await _store.HighestHandledAsync(leadEvent.LeadId, cancellationToken);
+        var earlierOnItsWay = leadEvent.Sequence > handled + 1;
+        await Task.WhenAll(_options.Value.Webhooks.Where(s => s.Wants(leadEvent.Type)).Select(s => DeliverAsync(s, leadEvent, earlierOnItsWay, cancellationToken)));
+        if (leadEvent.Sequence > handled)
+        {
+            await _store.RecordHandledAsync(leadEvent.LeadId, leadEvent.Sequence, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -86,7 +98,7 @@ public sealed partial class WebhookDeliveryHandler
         }
     }
 
-    private async Task DeliverAsync(WebhookSubscriber subscriber, LeadEvent leadEvent, CancellationToken cancellationToken)
+    private async Task DeliverAsync(WebhookSubscriber subscriber, LeadEvent leadEvent, bool earlierOnItsWay, CancellationToken cancellationToken)
     {
         var visible = WebhookBody.ForSubscriber(leadEvent, subscriber.IncludePerson);
         var open = await _store.ListLeadAsync(subscriber.Id, leadEvent.LeadId, cancellationToken);
@@ -103,6 +115,17 @@ public sealed partial class WebhookDeliveryHandler
         if (open.Any(d => d.State != DeliveryState.Dead))
         {
             await _store.TryAddAsync(delivery, cancellationToken);
+            return;
+        }
+
+        // Held, not queued: nothing ahead of it in the line would ever release it. The earlier event, when it comes,
+        // finds this one open and queues in front of it (the line is walked lowest sequence first); if it never comes,
+        // this one goes when the hold ends.
+        if (earlierOnItsWay)
+        {
+            await _store.TryAddAsync(
+                delivery with { State = DeliveryState.Pending, NextAttemptAt = now + _options.Value.Retry.OrderHold, LastError = HeldForEarlier },
+                cancellationToken);
             return;
         }
 
