@@ -112,7 +112,8 @@ public sealed partial class WebhookDeliveryHandler
             subscriber.Id, leadEvent.LeadId, leadEvent.Sequence, leadEvent.Type, DeliveryState.Queued, 0, now, now, null, null, LeadEventJson.Write(visible));
 
         // Dead ones do not hold the line: after a day of failures, newer events go through when the receiver is back.
-        if (open.Any(d => d.State != DeliveryState.Dead))
+        // Only an earlier open event is ahead of this one; later ones still open were held for it.
+        if (open.Any(d => d.State != DeliveryState.Dead && d.Sequence < leadEvent.Sequence))
         {
             await _store.TryAddAsync(delivery, cancellationToken);
             return;
@@ -132,12 +133,23 @@ public sealed partial class WebhookDeliveryHandler
         var attempt = await _sender.SendAsync(subscriber, visible, cancellationToken);
         if (attempt.Delivered)
         {
+            await ReleaseNextAsync(open, leadEvent.Sequence, cancellationToken);
             return;
         }
 
         var failed = _schedule.AfterFailure(delivery, attempt.Error!, _time.GetUtcNow());
         LogFailed(subscriber.Id, leadEvent.EventId, attempt.Error!);
         await _store.TryAddAsync(failed, cancellationToken);
+    }
+
+    /// <summary>The event held for the one just delivered is due now: the retry pass sends it, and the line behind it, within a pass.</summary>
+    private async Task ReleaseNextAsync(IReadOnlyList<WebhookDelivery> open, long delivered, CancellationToken cancellationToken)
+    {
+        var next = open.FirstOrDefault(d => d.Sequence == delivered + 1 && d.State == DeliveryState.Pending && d.LastError == HeldForEarlier);
+        if (next is not null)
+        {
+            await _store.SaveAsync(next with { NextAttemptAt = _time.GetUtcNow() }, cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {SubscriberId} did not take event {EventId} ({Error}); retrying later")]

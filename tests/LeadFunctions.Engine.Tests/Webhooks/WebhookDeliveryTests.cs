@@ -115,11 +115,9 @@ public sealed class WebhookDeliveryTests : IDisposable
 
         _clock.Advance(TimeSpan.FromSeconds(60));
         await _handler.HandleAsync(SampleEvents.Status(2), CancellationToken.None);
-        for (var i = 0; i < 10 && _store.All.Count > 0; i++)
-        {
-            _clock.Advance(TimeSpan.FromSeconds(20));
-            await _pass.RunAsync(CancellationToken.None);
-        }
+
+        // Event 2 had nothing ahead of it, and the event held for it is due at once: one pass, no waiting for the hold.
+        await _pass.RunAsync(CancellationToken.None);
 
         Assert.Empty(_store.All);
         Assert.Equal(
