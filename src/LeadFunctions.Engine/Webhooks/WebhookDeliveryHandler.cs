@@ -119,9 +119,9 @@ public sealed partial class WebhookDeliveryHandler
             return;
         }
 
-        // Held, not queued: nothing ahead of it in the line would ever release it. The earlier event, when it comes,
-        // finds this one open and queues in front of it (the line is walked lowest sequence first); if it never comes,
-        // this one goes when the hold ends.
+        // Held, not queued: nothing ahead of it in the line would ever release it. The earlier event, when it comes, has
+        // nothing earlier open, so it is sent and makes this one due at once; if it never comes, this one goes when the
+        // hold ends.
         if (earlierOnItsWay)
         {
             await _store.TryAddAsync(
