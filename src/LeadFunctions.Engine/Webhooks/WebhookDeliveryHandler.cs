@@ -70,13 +70,13 @@ public sealed partial class WebhookDeliveryHandler
         // Messages can arrive out of the lead's order (a stopped consumer's received messages come back only when their
         // visibility timeout ends; two changes' fast paths race), so an event with an earlier one not yet taken in is
         // held for it rather than sent ahead of it.
-        var handled = await _store.HighestHandledAsync(leadEvent.LeadId, cancellationToken);
-        var earlierOnItsWay = leadEvent.Sequence > handled + 1;
-        await Task.WhenAll(_options.Value.Webhooks.Where(s => s.Wants(leadEvent.Type)).Select(s => DeliverAsync(s, leadEvent, earlierOnItsWay, cancellationToken)));
-        if (leadEvent.Sequence > handled)
-        {
-            await _store.RecordHandledAsync(leadEvent.LeadId, leadEvent.Sequence, cancellationToken);
-        }
+        // The mark is read beside each subscriber's line and raised beside the sends, so it adds no round trip in series.
+        // Raising it before the sends end is safe: if they fail, the message comes again and is simply not held.
+        var handled = _store.HighestHandledAsync(leadEvent.LeadId, cancellationToken);
+        var deliveries = Task.WhenAll(_options.Value.Webhooks.Where(s => s.Wants(leadEvent.Type)).Select(s => DeliverAsync(s, leadEvent, handled, cancellationToken)));
+        var highest = await handled;
+        var raised = leadEvent.Sequence > highest ? _store.RecordHandledAsync(leadEvent.LeadId, leadEvent.Sequence, cancellationToken) : Task.CompletedTask;
+        await Task.WhenAll(deliveries, raised);
     }
 
     /// <summary>
@@ -98,10 +98,11 @@ public sealed partial class WebhookDeliveryHandler
         }
     }
 
-    private async Task DeliverAsync(WebhookSubscriber subscriber, LeadEvent leadEvent, bool earlierOnItsWay, CancellationToken cancellationToken)
+    private async Task DeliverAsync(WebhookSubscriber subscriber, LeadEvent leadEvent, Task<long> handled, CancellationToken cancellationToken)
     {
         var visible = WebhookBody.ForSubscriber(leadEvent, subscriber.IncludePerson);
         var open = await _store.ListLeadAsync(subscriber.Id, leadEvent.LeadId, cancellationToken);
+        var earlierOnItsWay = leadEvent.Sequence > await handled + 1;
         if (open.Any(d => d.Sequence == leadEvent.Sequence))
         {
             return;
