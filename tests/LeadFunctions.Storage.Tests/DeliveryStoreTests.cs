@@ -51,6 +51,25 @@ public sealed class DeliveryStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task How_far_a_leads_events_were_taken_in_is_kept_per_lead_and_never_listed_as_a_delivery()
+    {
+        Assert.Equal(0, await Store.HighestHandledAsync("ld-1", CancellationToken.None));
+
+        await Store.RecordHandledAsync("ld-1", 3, CancellationToken.None);
+        await Store.RecordHandledAsync("ld-1", 4, CancellationToken.None);
+        await Store.RecordHandledAsync("ld-2", 1, CancellationToken.None);
+
+        Assert.Equal(4, await Store.HighestHandledAsync("ld-1", CancellationToken.None));
+        Assert.Equal(1, await Store.HighestHandledAsync("ld-2", CancellationToken.None));
+        foreach (var state in Enum.GetValues<DeliveryState>())
+        {
+            Assert.Empty((await Store.ListByStateAsync(state, 100, null, CancellationToken.None)).Deliveries);
+        }
+
+        Assert.Empty(await Store.ListDueAsync(Now.AddYears(1), 100, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task The_retry_pass_sees_due_pending_deliveries_but_not_queued_dead_or_later_ones()
     {
         await Store.TryAddAsync(Delivery("wh-a", "ld-1", 1, DeliveryState.Pending, Now.AddSeconds(-1)), CancellationToken.None);

@@ -21,5 +21,14 @@ public interface IWebhookDeliveryStore
     /// <summary>Pending deliveries due by <paramref name="now"/>: what the retry pass sends.</summary>
     Task<IReadOnlyList<WebhookDelivery>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The highest sequence of the lead's events the handler has taken in (delivered, queued or held, for every
+    /// subscriber, wanted or not); 0 when it has taken in none. An event above it plus one has an earlier event still on its way.
+    /// </summary>
+    Task<long> HighestHandledAsync(string leadId, CancellationToken cancellationToken);
+
+    /// <summary>Records <paramref name="sequence"/> as the highest handled; callers raise it only (a lost race lowers it, which costs a needless hold, never an event).</summary>
+    Task RecordHandledAsync(string leadId, long sequence, CancellationToken cancellationToken);
+
     Task<DeliveryPage> ListByStateAsync(DeliveryState state, int pageSize, string? continuationToken, CancellationToken cancellationToken);
 }

@@ -16,6 +16,9 @@ namespace LeadFunctions.Engine.Webhooks;
 /// </summary>
 public sealed partial class WebhookDeliveryHandler
 {
+    /// <summary>What a held delivery's LastError says (GET /api/admin/deliveries?state=pending shows it).</summary>
+    public const string HeldForEarlier = "held for an earlier event of the lead";
+
     private readonly IWebhookDeliveryStore _store;
     private readonly WebhookSender _sender;
     private readonly WebhookRetrySchedule _schedule;
@@ -64,7 +67,16 @@ public sealed partial class WebhookDeliveryHandler
             await ForgetPersonAsync(leadEvent.LeadId, cancellationToken);
         }
 
-        await Task.WhenAll(_options.Value.Webhooks.Where(s => s.Wants(leadEvent.Type)).Select(s => DeliverAsync(s, leadEvent, cancellationToken)));
+        // Messages can arrive out of the lead's order (a stopped consumer's received messages come back only when their
+        // visibility timeout ends; two changes' fast paths race), so an event with an earlier one not yet taken in is
+        // held for it rather than sent ahead of it.
+        // The mark is read beside each subscriber's line and raised beside the sends, so it adds no round trip in series.
+        // Raising it before the sends end is safe: if they fail, the message comes again and is simply not held.
+        var handled = _store.HighestHandledAsync(leadEvent.LeadId, cancellationToken);
+        var deliveries = Task.WhenAll(_options.Value.Webhooks.Where(s => s.Wants(leadEvent.Type)).Select(s => DeliverAsync(s, leadEvent, handled, cancellationToken)));
+        var highest = await handled;
+        var raised = leadEvent.Sequence > highest ? _store.RecordHandledAsync(leadEvent.LeadId, leadEvent.Sequence, cancellationToken) : Task.CompletedTask;
+        await Task.WhenAll(deliveries, raised);
     }
 
     /// <summary>
@@ -86,10 +98,11 @@ public sealed partial class WebhookDeliveryHandler
         }
     }
 
-    private async Task DeliverAsync(WebhookSubscriber subscriber, LeadEvent leadEvent, CancellationToken cancellationToken)
+    private async Task DeliverAsync(WebhookSubscriber subscriber, LeadEvent leadEvent, Task<long> handled, CancellationToken cancellationToken)
     {
         var visible = WebhookBody.ForSubscriber(leadEvent, subscriber.IncludePerson);
         var open = await _store.ListLeadAsync(subscriber.Id, leadEvent.LeadId, cancellationToken);
+        var earlierOnItsWay = leadEvent.Sequence > await handled + 1;
         if (open.Any(d => d.Sequence == leadEvent.Sequence))
         {
             return;
@@ -100,21 +113,44 @@ public sealed partial class WebhookDeliveryHandler
             subscriber.Id, leadEvent.LeadId, leadEvent.Sequence, leadEvent.Type, DeliveryState.Queued, 0, now, now, null, null, LeadEventJson.Write(visible));
 
         // Dead ones do not hold the line: after a day of failures, newer events go through when the receiver is back.
-        if (open.Any(d => d.State != DeliveryState.Dead))
+        // Only an earlier open event is ahead of this one; later ones still open were held for it.
+        if (open.Any(d => d.State != DeliveryState.Dead && d.Sequence < leadEvent.Sequence))
         {
             await _store.TryAddAsync(delivery, cancellationToken);
+            return;
+        }
+
+        // Held, not queued: nothing ahead of it in the line would ever release it. The earlier event, when it comes, has
+        // nothing earlier open, so it is sent and makes this one due at once; if it never comes, this one goes when the
+        // hold ends.
+        if (earlierOnItsWay)
+        {
+            await _store.TryAddAsync(
+                delivery with { State = DeliveryState.Pending, NextAttemptAt = now + _options.Value.Retry.OrderHold, LastError = HeldForEarlier },
+                cancellationToken);
             return;
         }
 
         var attempt = await _sender.SendAsync(subscriber, visible, cancellationToken);
         if (attempt.Delivered)
         {
+            await ReleaseNextAsync(open, leadEvent.Sequence, cancellationToken);
             return;
         }
 
         var failed = _schedule.AfterFailure(delivery, attempt.Error!, _time.GetUtcNow());
         LogFailed(subscriber.Id, leadEvent.EventId, attempt.Error!);
         await _store.TryAddAsync(failed, cancellationToken);
+    }
+
+    /// <summary>The event held for the one just delivered is due now: the retry pass sends it, and the line behind it, within a pass.</summary>
+    private async Task ReleaseNextAsync(IReadOnlyList<WebhookDelivery> open, long delivered, CancellationToken cancellationToken)
+    {
+        var next = open.FirstOrDefault(d => d.Sequence == delivered + 1 && d.State == DeliveryState.Pending && d.LastError == HeldForEarlier);
+        if (next is not null)
+        {
+            await _store.SaveAsync(next with { NextAttemptAt = _time.GetUtcNow() }, cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {SubscriberId} did not take event {EventId} ({Error}); retrying later")]

@@ -15,6 +15,16 @@ internal static class DeliveryRows
 
     public static string Row(long sequence) => sequence.ToString("D19", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Where the highest sequence the handler has taken in for a lead is kept: a partition of its own per lead
+    /// ("handled|" cannot begin a subscriber id), with no State column, so the state queries never see it.
+    /// </summary>
+    public static string HandledPartition(string leadId) => "handled|" + leadId;
+
+    public const string HandledRow = "handled";
+
+    public const string HandledSequence = "Sequence";
+
     public static TableEntity ToEntity(WebhookDelivery delivery) => new(Partition(delivery.SubscriberId, delivery.LeadId), Row(delivery.Sequence))
     {
         ["SubscriberId"] = delivery.SubscriberId,

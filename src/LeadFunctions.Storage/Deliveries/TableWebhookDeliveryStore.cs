@@ -6,7 +6,8 @@ namespace LeadFunctions.Storage.Deliveries;
 
 /// <summary>
 /// Undelivered webhook events in the Deliveries table. A delivered event's row is deleted, so the table holds only
-/// open work and the retry pass's cross-partition query stays small.
+/// open work and the retry pass's cross-partition query stays small; besides them, one small row per lead says how far
+/// the handler has taken its events in.
 /// </summary>
 internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
 {
@@ -92,6 +93,24 @@ internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
 
             return (IReadOnlyList<WebhookDelivery>)result;
         });
+    }
+
+    public async Task<long> HighestHandledAsync(string leadId, CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken);
+        return await _tables.MapOutagesAsync(async () =>
+        {
+            var found = await Table.GetEntityIfExistsAsync<TableEntity>(
+                DeliveryRows.HandledPartition(leadId), DeliveryRows.HandledRow, [DeliveryRows.HandledSequence], cancellationToken);
+            return found.HasValue && found.Value is not null ? found.Value.GetInt64(DeliveryRows.HandledSequence) ?? 0 : 0;
+        });
+    }
+
+    public async Task RecordHandledAsync(string leadId, long sequence, CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken);
+        var row = new TableEntity(DeliveryRows.HandledPartition(leadId), DeliveryRows.HandledRow) { [DeliveryRows.HandledSequence] = sequence };
+        await _tables.MapOutagesAsync(() => Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken));
     }
 
     public async Task<DeliveryPage> ListByStateAsync(DeliveryState state, int pageSize, string? continuationToken, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ namespace LeadFunctions.Engine.Tests.Webhooks;
 internal sealed class InMemoryDeliveryStore : IWebhookDeliveryStore
 {
     private readonly ConcurrentDictionary<(string, string, long), WebhookDelivery> _rows = new();
+    private readonly ConcurrentDictionary<string, long> _handled = new();
 
     public IReadOnlyList<WebhookDelivery> All => [.. _rows.Values.OrderBy(d => d.Sequence)];
 
@@ -33,6 +34,15 @@ internal sealed class InMemoryDeliveryStore : IWebhookDeliveryStore
 
     public Task<IReadOnlyList<WebhookDelivery>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
         => Task.FromResult<IReadOnlyList<WebhookDelivery>>([.. _rows.Values.Where(d => d.State == DeliveryState.Pending && d.NextAttemptAt <= now).Take(max)]);
+
+    public Task<long> HighestHandledAsync(string leadId, CancellationToken cancellationToken)
+        => Task.FromResult(_handled.GetValueOrDefault(leadId));
+
+    public Task RecordHandledAsync(string leadId, long sequence, CancellationToken cancellationToken)
+    {
+        _handled[leadId] = sequence;
+        return Task.CompletedTask;
+    }
 
     /// <summary>Pages by position, the token being the offset, so the pass's queued scan is exercised across pages.</summary>
     public Task<DeliveryPage> ListByStateAsync(DeliveryState state, int pageSize, string? continuationToken, CancellationToken cancellationToken)

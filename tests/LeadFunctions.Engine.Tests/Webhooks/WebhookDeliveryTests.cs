@@ -45,7 +45,7 @@ public sealed class WebhookDeliveryTests : IDisposable
     [Fact]
     public async Task A_delivered_event_is_signed_carries_its_id_and_leaves_nothing_behind()
     {
-        var leadEvent = SampleEvents.Assigned();
+        var leadEvent = SampleEvents.Assigned(1);
 
         await _handler.HandleAsync(leadEvent, CancellationToken.None);
 
@@ -101,6 +101,44 @@ public sealed class WebhookDeliveryTests : IDisposable
             .Select(r => r.Header(WebhookSignature.EventIdHeader)).ToList();
         Assert.Equal([LeadEvent.IdOf(SampleEvents.LeadId, 1), LeadEvent.IdOf(SampleEvents.LeadId, 2), LeadEvent.IdOf(SampleEvents.LeadId, 3)], accepted);
         Assert.Equal(4, _receiver.Accepted.Count);
+    }
+
+    [Fact]
+    public async Task An_event_that_arrives_before_an_earlier_one_of_its_lead_waits_for_it()
+    {
+        // Event 2 is late: a stopped consumer had received its message, which comes back when its visibility timeout ends
+        // (scripts/reliability/webhook-crash.sh found first deliveries 2, 3, 4, 1 this way).
+        await _handler.HandleAsync(SampleEvents.Status(1), CancellationToken.None);
+        await _handler.HandleAsync(SampleEvents.Status(3), CancellationToken.None);
+        await _handler.HandleAsync(SampleEvents.Status(4), CancellationToken.None);
+        Assert.Single(_receiver.Received);
+
+        _clock.Advance(TimeSpan.FromSeconds(60));
+        await _handler.HandleAsync(SampleEvents.Status(2), CancellationToken.None);
+
+        // Event 2 had nothing ahead of it, and the event held for it is due at once: one pass, no waiting for the hold.
+        await _pass.RunAsync(CancellationToken.None);
+
+        Assert.Empty(_store.All);
+        Assert.Equal(
+            [1, 2, 3, 4],
+            _receiver.Accepted.Select(r => LeadEventJson.Read(r.Text).Sequence));
+    }
+
+    [Fact]
+    public async Task A_held_event_goes_when_the_hold_ends_if_the_earlier_one_never_comes()
+    {
+        await _handler.HandleAsync(SampleEvents.Status(2), CancellationToken.None);
+        var held = Assert.Single(_store.All);
+        Assert.Equal(WebhookDeliveryHandler.HeldForEarlier, held.LastError);
+        Assert.Empty(_receiver.Received);
+
+        _clock.Advance(_options.Retry.OrderHold - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await _pass.RunAsync(CancellationToken.None));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await _pass.RunAsync(CancellationToken.None));
+        Assert.Equal(LeadEvent.IdOf(SampleEvents.LeadId, 2), Assert.Single(_receiver.Accepted).Header(WebhookSignature.EventIdHeader));
+        Assert.Empty(_store.All);
     }
 
     [Fact]
