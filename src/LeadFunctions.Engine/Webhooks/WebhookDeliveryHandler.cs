@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LeadFunctions.Domain.Events;
 using LeadFunctions.Engine.Events;
+using LeadFunctions.Engine.Telemetry;
 using LeadFunctions.Engine.Transitions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public sealed partial class WebhookDeliveryHandler
     private readonly WebhookRetrySchedule _schedule;
     private readonly IOptions<WebhookOptions> _options;
     private readonly TimeProvider _time;
+    private readonly LeadTelemetry _telemetry;
     private readonly ILogger<WebhookDeliveryHandler> _logger;
 
     public WebhookDeliveryHandler(
@@ -29,6 +31,7 @@ public sealed partial class WebhookDeliveryHandler
         WebhookRetrySchedule schedule,
         IOptions<WebhookOptions> options,
         TimeProvider time,
+        LeadTelemetry telemetry,
         ILogger<WebhookDeliveryHandler> logger)
     {
         _store = store;
@@ -36,6 +39,7 @@ public sealed partial class WebhookDeliveryHandler
         _schedule = schedule;
         _options = options;
         _time = time;
+        _telemetry = telemetry;
         _logger = logger;
     }
 
@@ -109,10 +113,12 @@ public sealed partial class WebhookDeliveryHandler
         var attempt = await _sender.SendAsync(subscriber, visible, cancellationToken);
         if (attempt.Delivered)
         {
+            _telemetry.WebhookDelivered(subscriber.Id, leadEvent.Type, leadEvent.OccurredAt, _time.GetUtcNow());
             return;
         }
 
         var failed = _schedule.AfterFailure(delivery, attempt.Error!, _time.GetUtcNow());
+        _telemetry.WebhookFailed(subscriber.Id, leadEvent.Type, failed.State == DeliveryState.Dead);
         LogFailed(subscriber.Id, leadEvent.EventId, attempt.Error!);
         await _store.TryAddAsync(failed, cancellationToken);
     }

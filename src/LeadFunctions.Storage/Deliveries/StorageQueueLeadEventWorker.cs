@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues.Models;
+using LeadFunctions.Engine.Events;
 using LeadFunctions.Engine.Transitions;
 using LeadFunctions.Engine.Webhooks;
 using LeadFunctions.Storage.Queues;
@@ -10,8 +11,10 @@ using Microsoft.Extensions.Options;
 namespace LeadFunctions.Storage.Deliveries;
 
 /// <summary>
-/// One polling round of the local webhook consumer on the lead-events queue. Messages are handled one at a time, in
-/// the order the queue gives them, so one lead's events reach the handler in the order the relay wrote them. The body
+/// One polling round of the local webhook consumer on the lead-events queue. A round's messages are handled lead by
+/// lead side by side, and one lead's messages one at a time in the order the queue gave them, so one lead's events
+/// reach the handler in the order the relay wrote them while a burst of leads is not delivered in single file. A round
+/// ends when all of its messages are settled, so a lead's next events (in a later round) never overtake them. The body
 /// is the event's JSON, as text or base64 of it (the Functions queue encoding): both are accepted.
 /// </summary>
 public sealed partial class StorageQueueLeadEventWorker
@@ -37,20 +40,42 @@ public sealed partial class StorageQueueLeadEventWorker
         _logger = logger;
     }
 
+    /// <summary>The most messages a storage queue hands out per receive.</summary>
+    internal const int RoundSize = 32;
+
     public LeadEventQueueOptions Options => _options;
+
+    /// <inheritdoc cref="LeadEventQueues.NextArrival"/>
+    public Task NextArrival => _queues.NextArrival;
 
     /// <returns>How many messages it received (0: the queue looked empty).</returns>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
         await _queues.EnsureCreatedAsync(cancellationToken);
         var received = await _queues.MapOutagesAsync(
-            () => _queues.Main.ReceiveMessagesAsync(16, _options.VisibilityTimeout, cancellationToken));
-        foreach (var message in received.Value)
+            () => _queues.Main.ReceiveMessagesAsync(RoundSize, _options.VisibilityTimeout, cancellationToken));
+        await Task.WhenAll(received.Value.GroupBy(m => LeadOf(m) ?? m.MessageId, StringComparer.Ordinal).Select(async lead =>
         {
-            await SettleAsync(message, cancellationToken);
-        }
+            foreach (var message in lead)
+            {
+                await SettleAsync(message, cancellationToken);
+            }
+        }));
 
         return received.Value.Length;
+    }
+
+    /// <summary>The lead a message is about; null for one that is not a lead event (the handler dead-letters it alone).</summary>
+    private static string? LeadOf(QueueMessage message)
+    {
+        try
+        {
+            return LeadEventJson.Read(Encoding.UTF8.GetString(BodyOf(message.MessageText))).LeadId;
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
     }
 
     private async Task SettleAsync(QueueMessage message, CancellationToken cancellationToken)
