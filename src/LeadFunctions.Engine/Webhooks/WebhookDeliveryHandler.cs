@@ -60,6 +60,16 @@ public sealed partial class WebhookDeliveryHandler
         return new MessageHandling(MessageSettlement.Complete, null, null);
     }
 
+    /// <summary>
+    /// Whether handling the event does anything beyond acknowledging it: some subscriber wants its type, or it erases a
+    /// person. Events that concern nobody need no place in their lead's line.
+    /// </summary>
+    public bool Concerns(LeadEvent leadEvent)
+    {
+        ArgumentNullException.ThrowIfNull(leadEvent);
+        return leadEvent.Type == LeadEventType.Erased || _options.Value.Webhooks.Any(s => s.Wants(leadEvent.Type));
+    }
+
     public async Task HandleAsync(LeadEvent leadEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(leadEvent);
