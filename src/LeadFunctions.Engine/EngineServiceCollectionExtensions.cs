@@ -53,7 +53,7 @@ public static class EngineServiceCollectionExtensions
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<LeadTelemetry>();
+        services.TryAddSingleton<LeadTelemetry>();
         services.AddSingleton<LeadIdentity>();
         services.AddSingleton<LeadStateCache>();
         services.AddSingleton<LeadCommandProcessor>();

@@ -5,7 +5,8 @@ namespace LeadFunctions.LocalHost;
 
 /// <summary>
 /// Runs the lead-event relay pass on a short interval: events the fast path could not publish (a crash, Azurite
-/// restarting) reach the local lead-events queue a few seconds late instead of never.
+/// restarting) reach the local lead-events queue a few seconds late instead of never. While passes find nothing and the
+/// fast path misses nothing, the wait stretches to LocalHost:LeadEventRelayQuietInterval.
 /// </summary>
 internal sealed partial class LeadEventRelayService : BackgroundService
 {
@@ -25,11 +26,14 @@ internal sealed partial class LeadEventRelayService : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failing = false;
+        var wait = _options.LeadEventRelayInterval;
+        var misses = _relay.FastPathMisses;
         while (_options.RunLeadEventRelay && !stoppingToken.IsCancellationRequested)
         {
+            var quiet = false;
             try
             {
-                await _relay.RelayPendingAsync(stoppingToken);
+                quiet = await _relay.RelayPendingAsync(stoppingToken) == 0;
                 if (failing)
                 {
                     failing = false;
@@ -50,8 +54,17 @@ internal sealed partial class LeadEventRelayService : BackgroundService
                 }
             }
 
-            await Task.Delay(_options.LeadEventRelayInterval, _time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            var missesNow = _relay.FastPathMisses;
+            wait = quiet && missesNow == misses && !failing ? Stretch(wait) : _options.LeadEventRelayInterval;
+            misses = missesNow;
+            await Task.Delay(wait, _time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
+    }
+
+    private TimeSpan Stretch(TimeSpan wait)
+    {
+        var doubled = wait * 2;
+        return doubled < _options.LeadEventRelayQuietInterval ? doubled : _options.LeadEventRelayQuietInterval;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The lead-event relay pass failed ({ErrorType}); trying again every pass until it works")]

@@ -35,4 +35,13 @@ internal sealed class LocalHostOptions
     public bool RunLeadEventRelay { get; set; } = true;
 
     public TimeSpan LeadEventRelayInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest wait between relay passes while they find nothing and this host's fast path has left nothing behind
+    /// (the wait doubles from <see cref="LeadEventRelayInterval"/> up to this). A pass reads every outbox partition, which
+    /// on Azurite scans the whole table each time, so an idle pass every second slowed everything else under load. A
+    /// fast-path miss, a pass that found events, or a failing pass brings the wait back to the interval; a restart
+    /// passes at once.
+    /// </summary>
+    public TimeSpan LeadEventRelayQuietInterval { get; set; } = TimeSpan.FromSeconds(8);
 }

@@ -11,6 +11,8 @@ namespace LeadFunctions.LocalHost;
 /// </summary>
 internal sealed partial class WebhookDeliveryService : BackgroundService
 {
+    private static readonly Task NeverWoken = new TaskCompletionSource().Task;
+
     private readonly StorageQueueLeadEventWorker _worker;
     private readonly WebhookRetryPass _retries;
     private readonly WebhookOptions _options;
@@ -39,18 +41,22 @@ internal sealed partial class WebhookDeliveryService : BackgroundService
         }
 
         return Task.WhenAll(
-            LoopAsync("lead-events queue", _worker.ProcessBatchAsync, _worker.Options.PollInterval, stoppingToken),
+            LoopAsync("lead-events queue", _worker.ProcessBatchAsync, _worker.Options.PollInterval, stoppingToken, () => _worker.NextArrival),
             LoopAsync("webhook retry pass", _retries.RunAsync, _options.Retry.PassInterval, stoppingToken));
     }
 
-    /// <summary>Runs again at once while there was work, waits when there was none, and says once when it starts and stops failing.</summary>
-    private async Task LoopAsync(string name, Func<CancellationToken, Task<int>> round, TimeSpan idle, CancellationToken stoppingToken)
+    /// <summary>
+    /// Runs again at once while there was work, waits when there was none (until <paramref name="wake"/> says work
+    /// arrived, or the idle time passed), and says once when it starts and stops failing.
+    /// </summary>
+    private async Task LoopAsync(string name, Func<CancellationToken, Task<int>> round, TimeSpan idle, CancellationToken stoppingToken, Func<Task>? wake = null)
     {
         var failing = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                var woken = wake?.Invoke() ?? NeverWoken;
                 var worked = await round(stoppingToken);
                 if (failing)
                 {
@@ -60,7 +66,10 @@ internal sealed partial class WebhookDeliveryService : BackgroundService
 
                 if (worked == 0)
                 {
-                    await Task.Delay(idle, _time, stoppingToken);
+                    using var idleOver = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    await Task.WhenAny(woken, Task.Delay(idle, _time, idleOver.Token));
+                    await idleOver.CancelAsync();
+                    stoppingToken.ThrowIfCancellationRequested();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

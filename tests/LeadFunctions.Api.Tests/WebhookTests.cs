@@ -97,6 +97,45 @@ public sealed class WebhookTests(WebhookApiFactory factory) : IClassFixture<Webh
     }
 
     [Fact]
+    public async Task Leads_are_delivered_side_by_side_while_each_leads_events_keep_their_order()
+    {
+        // Every answer takes 300 ms: one at a time, no two posts could start within 300 ms of each other.
+        var started = new System.Collections.Concurrent.ConcurrentQueue<long>();
+        factory.Receiver.Answer = _ =>
+        {
+            started.Enqueue(Stopwatch.GetTimestamp());
+            return 200;
+        };
+        factory.Receiver.Delay = TimeSpan.FromMilliseconds(300);
+        try
+        {
+            var leads = Enumerable.Range(0, 6).Select(_ => NewLeadId()).ToList();
+            var events = Enumerable.Range(1, 3).SelectMany(sequence => leads.Select(lead => Event(lead, sequence))).ToList();
+            foreach (var leadEvent in events)
+            {
+                await PublishAsync(leadEvent);
+            }
+
+            var ids = events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
+            await WaitUntilAsync(() => ids.All(id => factory.Receiver.Accepted.Any(r => r.Header(WebhookSignature.EventIdHeader) == id)));
+            foreach (var lead in leads)
+            {
+                var order = factory.Receiver.Accepted.Select(r => r.Header(WebhookSignature.EventIdHeader)!)
+                    .Where(id => id.StartsWith(lead + ":", StringComparison.Ordinal)).Distinct().ToList();
+                Assert.Equal(Enumerable.Range(1, 3).Select(sequence => LeadEvent.IdOf(lead, sequence)), order);
+            }
+
+            var starts = started.Order().ToList();
+            Assert.Contains(starts.Zip(starts.Skip(1)), pair => Stopwatch.GetElapsedTime(pair.First, pair.Second) < TimeSpan.FromMilliseconds(150));
+        }
+        finally
+        {
+            factory.Receiver.Delay = TimeSpan.Zero;
+            factory.Receiver.Answer = _ => 200;
+        }
+    }
+
+    [Fact]
     public async Task A_hanging_receiver_does_not_slow_intake()
     {
         factory.Receiver.Answer = _ => 200;

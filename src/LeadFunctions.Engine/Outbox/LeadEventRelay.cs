@@ -18,6 +18,7 @@ public sealed partial class LeadEventRelay
     private readonly LeadEventRelayOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<LeadEventRelay> _logger;
+    private long _fastPathMisses;
 
     public LeadEventRelay(
         ILeadEventOutbox outbox, ILeadEventPublisher publisher, IOptions<LeadEventRelayOptions> options, TimeProvider time, ILogger<LeadEventRelay> logger)
@@ -29,6 +30,9 @@ public sealed partial class LeadEventRelay
         _time = time;
         _logger = logger;
     }
+
+    /// <summary>How many times this instance's fast path left events for the pass: a host's pass loop can idle while it does not move.</summary>
+    public long FastPathMisses => Interlocked.Read(ref _fastPathMisses);
 
     /// <summary>
     /// Publishes events just stored with their change and removes them from the outbox. Never fails the change: the
@@ -49,6 +53,7 @@ public sealed partial class LeadEventRelay
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            Interlocked.Increment(ref _fastPathMisses);
             LogLeftForPass(events[0].LeadId, events.Count, ex.GetType().Name);
         }
     }

@@ -14,8 +14,9 @@ namespace LeadFunctions.Engine.Routing;
 /// Picks the rep for a lead handed to sales: back to its recent owner when they can take it; else the territory's rep,
 /// or the territory's team by weighted rotation over the reps who are available and under capacity. The rotation is
 /// shared by every instance: it is read, advanced and saved at the version it was read, and a lost race picks again,
-/// so two instances never hand out the same turn. Within one instance a team's picks take turns at a gate, so a burst of
-/// handoffs costs each pick one round trip instead of a storm of lost races on one row; only instances race.
+/// so two instances never hand out the same turn. Within one instance a team's picks wait at one gate and are decided
+/// in groups (<see cref="TeamPickLine"/>): a burst of handoffs costs one read and one write per group instead of a storm
+/// of lost races on one row, or two round trips per lead in single file; only instances race.
 /// </summary>
 public sealed partial class RepAssigner
 {
@@ -26,7 +27,7 @@ public sealed partial class RepAssigner
     private readonly IRepRoster _roster;
     private readonly ILeadQueries _queries;
     private readonly ILogger<RepAssigner> _logger;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TeamPickLine> _lines = new(StringComparer.Ordinal);
 
     public RepAssigner(Playbook playbook, IRepRoster roster, ILeadQueries queries, ILogger<RepAssigner> logger)
     {
@@ -50,10 +51,12 @@ public sealed partial class RepAssigner
             return null;
         }
 
-        var availability = await _roster.GetAvailabilityAsync(cancellationToken);
+        // Read here only for a rep named before the rotation; the rotation's picks read it once per group.
         var openNew = new OpenNewCounts(_queries);
+        IReadOnlyDictionary<string, RepAvailability>? availability = null;
         if (RecentOwner(request, now) is { } previous
-            && await StandingAsync(previous.Rep, request, availability, openNew, now, cancellationToken) == RepStanding.Available)
+            && await StandingAsync(previous.Rep, request, availability ??= await _roster.GetAvailabilityAsync(cancellationToken), openNew, now, cancellationToken)
+                == RepStanding.Available)
         {
             return new Assignment(previous.Team.Id, "previous-owner", previous.Rep.Id,
                 $"back to {previous.Rep.Id}, who owned it until {request.PreviousOwner!.Until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", now, []);
@@ -70,7 +73,7 @@ public sealed partial class RepAssigner
         var skippedDirect = ImmutableArray<SkippedRep>.Empty;
         if (route.Rep is { } direct && team.FindRep(direct) is { } named)
         {
-            var standing = await StandingAsync(named, request, availability, openNew, now, cancellationToken);
+            var standing = await StandingAsync(named, request, availability ??= await _roster.GetAvailabilityAsync(cancellationToken), openNew, now, cancellationToken);
             if (standing == RepStanding.Available)
             {
                 return new Assignment(team.Id, route.Rule, named.Id, $"territory '{route.Rule}' names {named.Id}", now, []);
@@ -79,59 +82,94 @@ public sealed partial class RepAssigner
             skippedDirect = [new SkippedRep(named.Id, standing)];
         }
 
-        var standings = new Dictionary<string, RepStanding>(StringComparer.Ordinal);
-        foreach (var rep in team.Reps)
-        {
-            standings[rep.Id] = await StandingAsync(rep, request, availability, openNew, now, cancellationToken);
-        }
-
-        var gate = _gates.GetOrAdd(team.Id, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await PickAsync(request, team, route, standings, skippedDirect, availability, now, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        var line = _lines.GetOrAdd(team.Id, _ => new TeamPickLine());
+        return await line.PickAsync(new PendingPick(request, route, skippedDirect, now), group => DecideAsync(team, group), cancellationToken);
     }
 
-    private async Task<Assignment?> PickAsync(
-        AssignmentRequest request, TeamDefinition team, RouteMatch route, Dictionary<string, RepStanding> standings,
-        ImmutableArray<SkippedRep> skippedDirect, IReadOnlyDictionary<string, RepAvailability> availability, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides a group of picks in order against one read of availability, of open-lead counts (when a rep has a cap)
+    /// and of the rotation, and saves the rotation once at that version; a lost race decides the whole group again on
+    /// what the other instance saved. Each pick counts toward its rep's cap for the picks after it. Not cancelled by one
+    /// request going away, since the other picks of the group wait on it.
+    /// </summary>
+    private async Task DecideAsync(TeamDefinition team, IReadOnlyList<PendingPick> group)
     {
-        var where = route.Rule is not null ? $"territory '{route.Rule}' -> {team.Id}"
-            : request.Team == team.Id ? $"team {team.Id}" : $"default team {team.Id}";
+        var availability = await _roster.GetAvailabilityAsync(CancellationToken.None);
+        var openNew = new OpenNewCounts(_queries);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var stored = await _roster.GetRotationAsync(team.Id, cancellationToken);
-            var pick = stored.Rotation.Pick(team, rep => standings[rep.Id], request.PickId);
-            var skipped = skippedDirect.AddRange(pick.Skipped.Where(s => !skippedDirect.Any(d => d.Rep == s.Rep)));
-            if (pick.Rep is null)
+            var stored = await _roster.GetRotationAsync(team.Id, CancellationToken.None);
+            var rotation = stored.Rotation;
+            var changed = false;
+            var answers = new Assignment?[group.Count];
+            openNew.ForgetPicks();
+            for (var i = 0; i < group.Count; i++)
             {
-                if (request.PassOver is not null)
+                var standings = new Dictionary<string, RepStanding>(StringComparer.Ordinal);
+                foreach (var rep in team.Reps)
                 {
-                    // Taking a lead from a late rep to leave it with nobody would make it later still.
-                    LogNobodyElse(team.Id);
-                    return null;
+                    standings[rep.Id] = await StandingAsync(rep, group[i].Request, availability, openNew, group[i].Now, CancellationToken.None);
                 }
 
-                LogUnassigned(team.Id);
-                return new Assignment(
-                    team.Id, route.Rule, null, $"{where}: no rep can take it now; waiting in the team queue", now, skipped, RetryAt(team, availability, now));
+                var (answer, next) = Decide(team, group[i], standings, availability, rotation);
+                answers[i] = answer;
+                changed |= !ReferenceEquals(next, rotation);
+                rotation = next;
+                if (answer?.Rep is { } taken)
+                {
+                    openNew.Took(taken);
+                }
             }
 
-            if (pick.Repeated || await _roster.TrySaveRotationAsync(team.Id, pick.Next, stored.ETag, cancellationToken))
+            if (!changed || await _roster.TrySaveRotationAsync(team.Id, rotation, stored.ETag, CancellationToken.None))
             {
-                return new Assignment(team.Id, route.Rule, pick.Rep, $"{where}, weighted rotation", now, skipped);
+                for (var i = 0; i < group.Count; i++)
+                {
+                    LogIfUnplaced(team, answers[i]);
+                    group[i].Answer.TrySetResult(answers[i]);
+                }
+
+                return;
             }
 
             // Lost the turn to another instance: step aside a random moment, so a burst of handoffs does not retry in lockstep.
-            await Task.Delay(Random.Shared.Next(1, 4 + (4 * attempt)), cancellationToken);
+            await Task.Delay(Random.Shared.Next(1, 4 + (4 * attempt)), CancellationToken.None);
         }
 
         throw new StoreUnavailableException($"The rotation of team {team.Id} kept changing under {MaxAttempts} attempts; try again.");
+    }
+
+    /// <returns>The pick's answer, and the rotation after it (the same instance when no turn was taken).</returns>
+    private (Assignment? Answer, RepRotation Next) Decide(
+        TeamDefinition team, PendingPick pending, Dictionary<string, RepStanding> standings, IReadOnlyDictionary<string, RepAvailability> availability, RepRotation rotation)
+    {
+        var request = pending.Request;
+        var where = pending.Route.Rule is not null ? $"territory '{pending.Route.Rule}' -> {team.Id}"
+            : request.Team == team.Id ? $"team {team.Id}" : $"default team {team.Id}";
+        var pick = rotation.Pick(team, rep => standings[rep.Id], request.PickId);
+        var skipped = pending.SkippedDirect.AddRange(pick.Skipped.Where(s => !pending.SkippedDirect.Any(d => d.Rep == s.Rep)));
+        if (pick.Rep is null)
+        {
+            // Taking a lead from a late rep to leave it with nobody would make it later still.
+            return request.PassOver is not null
+                ? (null, rotation)
+                : (new Assignment(team.Id, pending.Route.Rule, null, $"{where}: no rep can take it now; waiting in the team queue", pending.Now, skipped,
+                    RetryAt(team, availability, pending.Now)), rotation);
+        }
+
+        return (new Assignment(team.Id, pending.Route.Rule, pick.Rep, $"{where}, weighted rotation", pending.Now, skipped), pick.Repeated ? rotation : pick.Next);
+    }
+
+    private void LogIfUnplaced(TeamDefinition team, Assignment? answer)
+    {
+        if (answer is null)
+        {
+            LogNobodyElse(team.Id);
+        }
+        else if (answer.Rep is null)
+        {
+            LogUnassigned(team.Id);
+        }
     }
 
     /// <summary>
@@ -191,18 +229,25 @@ public sealed partial class RepAssigner
     }
 
     /// <summary>
-    /// Every rep's open New leads for one assignment, counted in one scan the first time a capped rep is looked at,
-    /// instead of one scan per capped rep; nothing is counted when no rep has a cap.
+    /// Every rep's open New leads for one assignment or group of picks, counted in one scan the first time a capped rep
+    /// is looked at, instead of one scan per capped rep; nothing is counted when no rep has a cap. The group's own picks,
+    /// not stored yet, count too.
     /// </summary>
     private sealed class OpenNewCounts(ILeadQueries queries)
     {
+        private readonly Dictionary<string, int> _picked = new(StringComparer.Ordinal);
         private IReadOnlyDictionary<string, int>? _counts;
 
         public async Task<int> OfAsync(string repId, CancellationToken cancellationToken)
         {
             _counts ??= await queries.CountByOwnerAsync(new LeadFilter(Status: LeadStatus.New), cancellationToken);
-            return _counts.GetValueOrDefault(repId);
+            return _counts.GetValueOrDefault(repId) + _picked.GetValueOrDefault(repId);
         }
+
+        public void Took(string repId) => _picked[repId] = _picked.GetValueOrDefault(repId) + 1;
+
+        /// <summary>A group decided again (a lost race) starts from the stored counts.</summary>
+        public void ForgetPicks() => _picked.Clear();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No other rep of team {Team} can take a lead whose SLA ran out; it stays with its rep")]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using LeadFunctions.Domain.Events;
 using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
@@ -26,6 +27,9 @@ public sealed class LeadTelemetry : IDisposable
     private readonly Counter<long> _slaBreaches;
     private readonly Counter<long> _slaWarnings;
     private readonly Counter<long> _assignments;
+    private readonly Counter<long> _webhooksDelivered;
+    private readonly Counter<long> _webhooksFailed;
+    private readonly Histogram<double> _speedToLead;
 
     public LeadTelemetry(IMeterFactory meterFactory)
     {
@@ -43,6 +47,15 @@ public sealed class LeadTelemetry : IDisposable
         _slaWarnings = _meter.CreateCounter<long>("leadfunctions.sla.warnings", description: "Leads whose status SLA runs out soon.");
         _assignments = _meter.CreateCounter<long>(
             "leadfunctions.leads.assigned", description: "Leads placed by routing, by team and rep (rep 'queue' when none could take it).");
+        _webhooksDelivered = _meter.CreateCounter<long>(
+            "leadfunctions.webhooks.delivered", description: "Lead events a webhook subscriber accepted (2xx), by subscriber id and event type.");
+        _webhooksFailed = _meter.CreateCounter<long>(
+            "leadfunctions.webhooks.failed",
+            description: "Webhook posts a subscriber did not take, by subscriber id, event type and outcome (retry: tried again later; dead: the retry window ran out).");
+        _speedToLead = _meter.CreateHistogram<double>(
+            "leadfunctions.webhooks.speed_to_lead",
+            unit: "ms",
+            description: "From the change that raised a LeadCreated or OwnerAssigned event (a form's receipt, for a new lead) to its subscriber accepting it (2xx), by subscriber id and event type.");
     }
 
     public static ActivitySource Source { get; } = new(ActivitySourceName);
@@ -96,6 +109,26 @@ public sealed class LeadTelemetry : IDisposable
         ArgumentNullException.ThrowIfNull(assignment);
         _assignments.Add(1, new("team", assignment.Team), new("rep", assignment.Rep ?? "queue"));
     }
+
+    /// <summary>
+    /// A subscriber took an event. Speed-to-lead is recorded for the two events a new lead's rep waits for: LeadCreated
+    /// (the lead reached the CRM) and OwnerAssigned (its rep is told); it runs from the change's occurredAt, so a
+    /// delivery that needed retries counts its whole wait. Subscriber ids are config handles ("wh-…"), never the URL.
+    /// </summary>
+    public void WebhookDelivered(string subscriberId, LeadEventType eventType, DateTimeOffset occurredAt, DateTimeOffset acceptedAt)
+    {
+        var subscriber = new KeyValuePair<string, object?>("subscriber", subscriberId);
+        var type = new KeyValuePair<string, object?>("type", eventType.ToString());
+        _webhooksDelivered.Add(1, subscriber, type);
+        if (eventType is LeadEventType.LeadCreated or LeadEventType.OwnerAssigned)
+        {
+            _speedToLead.Record(Math.Max(0, (acceptedAt - occurredAt).TotalMilliseconds), subscriber, type);
+        }
+    }
+
+    /// <param name="dead">True when the retry window ran out and the delivery was dead-lettered.</param>
+    public void WebhookFailed(string subscriberId, LeadEventType eventType, bool dead)
+        => _webhooksFailed.Add(1, new("subscriber", subscriberId), new("type", eventType.ToString()), new("outcome", dead ? "dead" : "retry"));
 
     public void Duplicate(TransitionType type) => _duplicates.Add(1, new KeyValuePair<string, object?>("type", type.ToString()));
 

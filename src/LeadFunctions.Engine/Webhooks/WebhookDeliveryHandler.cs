@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LeadFunctions.Domain.Events;
 using LeadFunctions.Engine.Events;
+using LeadFunctions.Engine.Telemetry;
 using LeadFunctions.Engine.Transitions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public sealed partial class WebhookDeliveryHandler
     private readonly WebhookRetrySchedule _schedule;
     private readonly IOptions<WebhookOptions> _options;
     private readonly TimeProvider _time;
+    private readonly LeadTelemetry _telemetry;
     private readonly ILogger<WebhookDeliveryHandler> _logger;
 
     public WebhookDeliveryHandler(
@@ -32,6 +34,7 @@ public sealed partial class WebhookDeliveryHandler
         WebhookRetrySchedule schedule,
         IOptions<WebhookOptions> options,
         TimeProvider time,
+        LeadTelemetry telemetry,
         ILogger<WebhookDeliveryHandler> logger)
     {
         _store = store;
@@ -39,6 +42,7 @@ public sealed partial class WebhookDeliveryHandler
         _schedule = schedule;
         _options = options;
         _time = time;
+        _telemetry = telemetry;
         _logger = logger;
     }
 
@@ -57,6 +61,17 @@ public sealed partial class WebhookDeliveryHandler
 
         await HandleAsync(leadEvent, cancellationToken);
         return new MessageHandling(MessageSettlement.Complete, null, null);
+    }
+
+    /// <summary>
+    /// Whether handling the event does anything beyond acknowledging it: there is a subscriber, or it erases a person.
+    /// An event no subscriber wants still concerns them while there is one: it raises its lead's handled mark, and a
+    /// later event the subscriber does want would otherwise be held for it as if it were still on its way.
+    /// </summary>
+    public bool Concerns(LeadEvent leadEvent)
+    {
+        ArgumentNullException.ThrowIfNull(leadEvent);
+        return leadEvent.Type == LeadEventType.Erased || _options.Value.Webhooks.Count > 0;
     }
 
     public async Task HandleAsync(LeadEvent leadEvent, CancellationToken cancellationToken)
@@ -134,11 +149,13 @@ public sealed partial class WebhookDeliveryHandler
         var attempt = await _sender.SendAsync(subscriber, visible, cancellationToken);
         if (attempt.Delivered)
         {
+            _telemetry.WebhookDelivered(subscriber.Id, leadEvent.Type, leadEvent.OccurredAt, _time.GetUtcNow());
             await ReleaseNextAsync(open, leadEvent.Sequence, cancellationToken);
             return;
         }
 
         var failed = _schedule.AfterFailure(delivery, attempt.Error!, _time.GetUtcNow());
+        _telemetry.WebhookFailed(subscriber.Id, leadEvent.Type, failed.State == DeliveryState.Dead);
         LogFailed(subscriber.Id, leadEvent.EventId, attempt.Error!);
         await _store.TryAddAsync(failed, cancellationToken);
     }

@@ -1,4 +1,5 @@
 using LeadFunctions.Engine.Events;
+using LeadFunctions.Engine.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ public sealed partial class WebhookRetryPass
     private readonly WebhookRetrySchedule _schedule;
     private readonly IOptions<WebhookOptions> _options;
     private readonly TimeProvider _time;
+    private readonly LeadTelemetry _telemetry;
     private readonly ILogger<WebhookRetryPass> _logger;
 
     // One pass at a time (the local loop, or the singleton timer function): plain fields suffice.
@@ -28,6 +30,7 @@ public sealed partial class WebhookRetryPass
         WebhookRetrySchedule schedule,
         IOptions<WebhookOptions> options,
         TimeProvider time,
+        LeadTelemetry telemetry,
         ILogger<WebhookRetryPass> logger)
     {
         _store = store;
@@ -35,6 +38,7 @@ public sealed partial class WebhookRetryPass
         _schedule = schedule;
         _options = options;
         _time = time;
+        _telemetry = telemetry;
         _logger = logger;
     }
 
@@ -92,14 +96,17 @@ public sealed partial class WebhookRetryPass
             }
 
             attempted++;
-            var attempt = await _sender.SendAsync(subscriber, LeadEventJson.Read(delivery.EventJson), cancellationToken);
+            var leadEvent = LeadEventJson.Read(delivery.EventJson);
+            var attempt = await _sender.SendAsync(subscriber, leadEvent, cancellationToken);
             if (attempt.Delivered)
             {
+                _telemetry.WebhookDelivered(subscriberId, delivery.Type, leadEvent.OccurredAt, _time.GetUtcNow());
                 await _store.DeleteAsync(delivery, cancellationToken);
                 continue;
             }
 
             var failed = _schedule.AfterFailure(delivery, attempt.Error!, _time.GetUtcNow());
+            _telemetry.WebhookFailed(subscriberId, delivery.Type, failed.State == DeliveryState.Dead);
             await _store.SaveAsync(failed, cancellationToken);
             if (failed.State != DeliveryState.Dead)
             {

@@ -1,3 +1,4 @@
+using LeadFunctions.Engine.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,10 @@ public static class WebhookServiceCollectionExtensions
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+
+        // Deliveries are counted on the engine's meter; a host that adds webhooks without the engine still gets it.
+        services.AddMetrics();
+        services.TryAddSingleton<LeadTelemetry>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookRetrySchedule>();
         services.AddSingleton<WebhookDeliveryHandler>();

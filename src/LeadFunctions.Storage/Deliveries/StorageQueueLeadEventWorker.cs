@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues.Models;
+using LeadFunctions.Domain.Events;
+using LeadFunctions.Engine.Events;
 using LeadFunctions.Engine.Transitions;
 using LeadFunctions.Engine.Webhooks;
 using LeadFunctions.Storage.Queues;
@@ -10,8 +12,11 @@ using Microsoft.Extensions.Options;
 namespace LeadFunctions.Storage.Deliveries;
 
 /// <summary>
-/// One polling round of the local webhook consumer on the lead-events queue. Messages are handled one at a time, in
-/// the order the queue gives them, so one lead's events reach the handler in the order the relay wrote them. The body
+/// One polling round of the local webhook consumer on the lead-events queue (up to two full receives). A round's
+/// messages are handled lead by lead side by side, and one lead's messages one at a time in the order the queue gave
+/// them, so one lead's events reach the handler in the order the relay wrote them while a burst of leads is not
+/// delivered in single file. A round ends when all of its messages are settled, so a lead's next events (in a later
+/// round) never overtake them. The body
 /// is the event's JSON, as text or base64 of it (the Functions queue encoding): both are accepted.
 /// </summary>
 public sealed partial class StorageQueueLeadEventWorker
@@ -37,20 +42,59 @@ public sealed partial class StorageQueueLeadEventWorker
         _logger = logger;
     }
 
+    /// <summary>The most messages a storage queue hands out per receive.</summary>
+    internal const int ReceiveSize = 32;
+
+    /// <summary>Receives per round when the queue keeps giving full ones: a round's cost is its slowest lead, so a fuller round moves more.</summary>
+    internal const int ReceivesPerRound = 2;
+
     public LeadEventQueueOptions Options => _options;
+
+    /// <inheritdoc cref="LeadEventQueues.NextArrival"/>
+    public Task NextArrival => _queues.NextArrival;
 
     /// <returns>How many messages it received (0: the queue looked empty).</returns>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
         await _queues.EnsureCreatedAsync(cancellationToken);
-        var received = await _queues.MapOutagesAsync(
-            () => _queues.Main.ReceiveMessagesAsync(16, _options.VisibilityTimeout, cancellationToken));
-        foreach (var message in received.Value)
+        var received = new List<QueueMessage>();
+        for (var i = 0; i < ReceivesPerRound; i++)
         {
-            await SettleAsync(message, cancellationToken);
+            var page = await _queues.MapOutagesAsync(() => _queues.Main.ReceiveMessagesAsync(ReceiveSize, _options.VisibilityTimeout, cancellationToken));
+            received.AddRange(page.Value);
+            if (page.Value.Length < ReceiveSize)
+            {
+                break;
+            }
         }
 
-        return received.Value.Length;
+        // An event that concerns no subscriber is only acknowledged, so it need not wait its turn in its lead's line.
+        var messages = received.Select(m => (Message: m, Event: EventOf(m))).ToList();
+        var lines = messages.Where(m => m.Event is null || _handler.Concerns(m.Event))
+            .GroupBy(m => m.Event?.LeadId ?? m.Message.MessageId, StringComparer.Ordinal)
+            .Select(async line =>
+            {
+                foreach (var (message, _) in line)
+                {
+                    await SettleAsync(message, cancellationToken);
+                }
+            });
+        var asides = messages.Where(m => m.Event is not null && !_handler.Concerns(m.Event)).Select(m => SettleAsync(m.Message, cancellationToken));
+        await Task.WhenAll(lines.Concat(asides));
+        return received.Count;
+    }
+
+    /// <summary>The event a message carries; null for one that is not a lead event (the handler dead-letters it alone).</summary>
+    private static LeadEvent? EventOf(QueueMessage message)
+    {
+        try
+        {
+            return LeadEventJson.Read(Encoding.UTF8.GetString(BodyOf(message.MessageText)));
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
     }
 
     private async Task SettleAsync(QueueMessage message, CancellationToken cancellationToken)

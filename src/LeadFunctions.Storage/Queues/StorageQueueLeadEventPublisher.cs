@@ -27,5 +27,7 @@ public sealed class StorageQueueLeadEventPublisher : ILeadEventPublisher
             var text = LeadEventJson.Write(leadEvent);
             await _queue.MapOutagesAsync(() => _queue.Main.SendMessageAsync(text, timeToLive: NeverExpires, cancellationToken: cancellationToken));
         }
+
+        _queue.AnnounceArrival();
     }
 }

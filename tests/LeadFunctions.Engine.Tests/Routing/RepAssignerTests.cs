@@ -44,6 +44,72 @@ public sealed class RepAssignerTests
             previousOwner is null ? null : new PastOwner(previousOwner, until!.Value));
 
     [Fact]
+    public async Task Handoffs_that_wait_for_the_rotation_together_share_one_read_and_one_save_and_still_take_turns_by_weight()
+    {
+        var firstRead = new TaskCompletionSource();
+        var reads = 0;
+        _roster.Setup(r => r.GetRotationAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(async (string _, CancellationToken _) =>
+        {
+            if (Interlocked.Increment(ref reads) == 1)
+            {
+                await firstRead.Task;
+            }
+
+            return new StoredRotation(_rotation, "v" + _saves);
+        });
+        var assigner = Assigner();
+
+        // The first is being decided while its read is slow; seven more queue up behind it.
+        var picks = new List<Task<Assignment?>> { assigner.AssignAsync(Request() with { PickId = "cmd-0" }, Now, CancellationToken.None) };
+        for (var spins = 0; Volatile.Read(ref reads) == 0 && spins < 500; spins++)
+        {
+            await Task.Delay(10);
+        }
+
+        picks.AddRange(Enumerable.Range(1, 7).Select(i => assigner.AssignAsync(Request() with { PickId = $"cmd-{i}" }, Now, CancellationToken.None)));
+        firstRead.SetResult();
+        var assignments = await Task.WhenAll(picks);
+
+        Assert.Equal((2, 2), (reads, _saves));
+        var counts = assignments.GroupBy(a => a!.Rep!).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal((4, 2, 2), (counts["rep-ann"], counts["rep-ben"], counts["rep-cat"]));
+        Assert.Equal(8, _rotation.Recent.Length);
+        Assert.Equal(assignments.Select(a => a!.Rep), _rotation.Recent.Select(r => r.Rep));
+    }
+
+    [Fact]
+    public async Task A_group_that_loses_the_race_to_another_instance_is_decided_again_on_the_newer_rotation()
+    {
+        var lost = false;
+        _roster.Setup(r => r.TrySaveRotationAsync(It.IsAny<string>(), It.IsAny<RepRotation>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, RepRotation next, string? etag, CancellationToken _) =>
+            {
+                if (!lost)
+                {
+                    // Another instance took rep-ann's turn first.
+                    lost = true;
+                    _rotation = _rotation.Pick(PlaybookJson.Default().Routing.FindTeam("inbound-sales")!, _ => RepStanding.Available, "other-instance").Next;
+                    _saves++;
+                    return false;
+                }
+
+                if (etag != "v" + _saves)
+                {
+                    return false;
+                }
+
+                _rotation = next;
+                _saves++;
+                return true;
+            });
+
+        var assignment = await Assigner().AssignAsync(Request() with { PickId = "cmd-1" }, Now, CancellationToken.None);
+
+        Assert.Equal("rep-ben", assignment!.Rep);
+        Assert.Equal(["other-instance", "cmd-1"], _rotation.Recent.Select(r => r.PickId));
+    }
+
+    [Fact]
     public async Task A_lead_owned_recently_goes_back_to_its_owner_without_using_a_turn()
     {
         var assignment = await Assigner().AssignAsync(Request(previousOwner: "rep-cat", until: Now.AddDays(-30)), Now, CancellationToken.None);

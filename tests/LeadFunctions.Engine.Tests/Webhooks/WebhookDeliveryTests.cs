@@ -1,10 +1,14 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text;
 using LeadFunctions.Domain.Events;
 using LeadFunctions.Engine.Events;
+using LeadFunctions.Engine.Telemetry;
+using LeadFunctions.Engine.Tests.Support;
 using LeadFunctions.Engine.Transitions;
 using LeadFunctions.Engine.Webhooks;
 using LeadFunctions.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -24,6 +28,9 @@ public sealed class WebhookDeliveryTests : IDisposable
     private readonly WebhookDeliveryHandler _handler;
     private readonly WebhookRetryPass _pass;
     private readonly WebhookDeliveriesAdmin _admin;
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly MetricRecorder _metrics;
+    private readonly LeadTelemetry _telemetry;
 
     public WebhookDeliveryTests()
     {
@@ -32,11 +39,14 @@ public sealed class WebhookDeliveryTests : IDisposable
             Webhooks = [new WebhookSubscriber { Url = _receiver.Url, Secret = Secret }],
             Timeout = TimeSpan.FromSeconds(1),
         };
+        var meterFactory = _meters.GetRequiredService<IMeterFactory>();
+        _metrics = new MetricRecorder(meterFactory);
+        _telemetry = new LeadTelemetry(meterFactory);
         var options = Options.Create(_options);
         var schedule = new WebhookRetrySchedule(options);
         _sender = new WebhookSender(options, _clock);
-        _handler = new WebhookDeliveryHandler(_store, _sender, schedule, options, _clock, NullLogger<WebhookDeliveryHandler>.Instance);
-        _pass = new WebhookRetryPass(_store, _sender, schedule, options, _clock, NullLogger<WebhookRetryPass>.Instance);
+        _handler = new WebhookDeliveryHandler(_store, _sender, schedule, options, _clock, _telemetry, NullLogger<WebhookDeliveryHandler>.Instance);
+        _pass = new WebhookRetryPass(_store, _sender, schedule, options, _clock, _telemetry, NullLogger<WebhookRetryPass>.Instance);
         _admin = new WebhookDeliveriesAdmin(_store, _clock);
     }
 
@@ -55,6 +65,39 @@ public sealed class WebhookDeliveryTests : IDisposable
         Assert.False(WebhookSignature.Verify(received.Body, received.Header(WebhookSignature.Header), "another-secret-0123456", _clock.GetUtcNow(), TimeSpan.FromMinutes(5)));
         Assert.Equal(LeadEventJson.Write(leadEvent with { Person = null }), received.Text);
         Assert.Empty(_store.All);
+    }
+
+    [Fact]
+    public async Task A_delivery_is_counted_per_subscriber_and_type_and_an_assignment_records_its_speed_to_lead()
+    {
+        var assigned = SampleEvents.Assigned(1);
+        _clock.SetUtcNow(assigned.OccurredAt.AddMilliseconds(750));
+
+        await _handler.HandleAsync(assigned, CancellationToken.None);
+        await _handler.HandleAsync(SampleEvents.Status(2), CancellationToken.None);
+
+        Assert.Equal(1, _metrics.Sum("leadfunctions.webhooks.delivered", ("subscriber", SubscriberId), ("type", "OwnerAssigned")));
+        Assert.Equal(1, _metrics.Sum("leadfunctions.webhooks.delivered", ("subscriber", SubscriberId), ("type", "StatusChanged")));
+        var speed = Assert.Single(_metrics.All, m => m.Instrument == "leadfunctions.webhooks.speed_to_lead");
+        Assert.Equal(750, speed.Value);
+        Assert.Equal("OwnerAssigned", speed.Tags["type"]);
+        Assert.Equal(0, _metrics.Sum("leadfunctions.webhooks.failed"));
+    }
+
+    [Fact]
+    public async Task A_delivery_that_needed_a_retry_counts_the_failure_and_its_whole_wait()
+    {
+        var assigned = SampleEvents.Assigned(1);
+        _clock.SetUtcNow(assigned.OccurredAt.AddSeconds(1));
+        _receiver.Answer = n => n == 0 ? 503 : 200;
+
+        await _handler.HandleAsync(assigned, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await _pass.RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, _metrics.Sum("leadfunctions.webhooks.failed", ("subscriber", SubscriberId), ("type", "OwnerAssigned"), ("outcome", "retry")));
+        Assert.Equal(1, _metrics.Sum("leadfunctions.webhooks.delivered", ("type", "OwnerAssigned")));
+        Assert.Equal(61_000, Assert.Single(_metrics.All, m => m.Instrument == "leadfunctions.webhooks.speed_to_lead").Value);
     }
 
     [Fact]
@@ -101,6 +144,23 @@ public sealed class WebhookDeliveryTests : IDisposable
             .Select(r => r.Header(WebhookSignature.EventIdHeader)).ToList();
         Assert.Equal([LeadEvent.IdOf(SampleEvents.LeadId, 1), LeadEvent.IdOf(SampleEvents.LeadId, 2), LeadEvent.IdOf(SampleEvents.LeadId, 3)], accepted);
         Assert.Equal(4, _receiver.Accepted.Count);
+    }
+
+    [Fact]
+    public async Task A_subscriber_that_wants_only_some_types_gets_them_at_once_after_the_types_it_skips()
+    {
+        _options.Webhooks[0].Events = [nameof(LeadEventType.OwnerAssigned)];
+        var created = SampleEvents.Status(1) with { Type = LeadEventType.LeadCreated };
+        var assigned = SampleEvents.Assigned(2);
+
+        // The consumer hands the handler every event while a subscriber exists: a skipped type still moves the lead's
+        // mark, so the wanted one after it is not held as if an earlier event were still on its way.
+        Assert.True(_handler.Concerns(created));
+        await _handler.HandleAsync(created, CancellationToken.None);
+        await _handler.HandleAsync(assigned, CancellationToken.None);
+
+        Assert.Empty(_store.All);
+        Assert.Equal([2L], _receiver.Accepted.Select(r => LeadEventJson.Read(r.Text).Sequence));
     }
 
     [Fact]
@@ -169,6 +229,7 @@ public sealed class WebhookDeliveryTests : IDisposable
         }
 
         Assert.All(_store.All, d => Assert.Equal(DeliveryState.Dead, d.State));
+        Assert.Equal(2, _metrics.Sum("leadfunctions.webhooks.failed", ("subscriber", SubscriberId), ("type", "StatusChanged"), ("outcome", "dead")));
         Assert.Equal(2, (await _admin.ListAsync(DeliveryState.Dead, 25, null, CancellationToken.None)).Deliveries.Count);
         var dead = _store.All[0];
         Assert.Equal("HTTP 500", dead.LastError);
@@ -253,5 +314,8 @@ public sealed class WebhookDeliveryTests : IDisposable
     {
         _sender.Dispose();
         _receiver.Dispose();
+        _metrics.Dispose();
+        _telemetry.Dispose();
+        _meters.Dispose();
     }
 }

@@ -6,7 +6,9 @@ using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Processing;
 using LeadFunctions.Engine.Sweeps;
 using LeadFunctions.Engine.Telemetry;
+using LeadFunctions.Engine.Webhooks;
 using LeadFunctions.Functions.Tests.Support;
+using LeadFunctions.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -54,17 +56,26 @@ public sealed partial class EmittedNames
         listener.SetMeasurementEventCallback<double>((_, _, measured, _) => Remember(measured, tags));
         listener.Start();
 
-        using (var app = new FunctionsApp())
+        using (var receiver = new WebhookReceiver())
+        using (var app = new FunctionsApp(new Dictionary<string, string?>
         {
-            await RunADayAsync(app);
+            ["LeadStorage:DeliveriesTable"] = UniqueNames.Table("Deliveries"),
+            ["LeadEvents:Webhooks:0:Url"] = receiver.Url,
+            ["LeadEvents:Webhooks:0:Secret"] = "whsec_workbook_names_0123",
+        }))
+        {
+            await RunADayAsync(app, receiver);
         }
 
         var (properties, templates) = LoggerMessageNames();
         return new EmittedNames(metrics.Keys.ToHashSet(), tags.Keys.ToHashSet(), properties, templates);
     }
 
-    /// <summary>Intake (routed to a rep), a replay, an applied and a refused command, every sweep, and the commands they queue applied (an SLA breach).</summary>
-    private static async Task RunADayAsync(FunctionsApp app)
+    /// <summary>
+    /// Intake (routed to a rep), a replay, an applied and a refused command, every sweep, and the commands they queue
+    /// applied (an SLA breach); the day's lead events posted to a webhook that takes the first and refuses the rest.
+    /// </summary>
+    private static async Task RunADayAsync(FunctionsApp app, WebhookReceiver receiver)
     {
         var leadId = await app.SubmitPricingFormAsync("workbook@acme-analytics.com");
         await app.SubmitPricingFormAsync("workbook@acme-analytics.com");
@@ -82,6 +93,14 @@ public sealed partial class EmittedNames
         foreach (var queued in app.Publisher.Sent)
         {
             await processor.ProcessAsync(queued.LeadId, queued.Command, CancellationToken.None);
+        }
+
+        // What the lead-events trigger would do with what the day published.
+        receiver.Answer = n => n == 0 ? 200 : 500;
+        var webhooks = app.Services.GetRequiredService<WebhookDeliveryHandler>();
+        foreach (var leadEvent in app.LeadEvents.Published.Take(3))
+        {
+            await webhooks.HandleAsync(leadEvent, CancellationToken.None);
         }
     }
 

@@ -40,5 +40,8 @@ public sealed class WorkbookNamesTests
         Assert.Contains("leadfunctions.sla.breaches", emitted.Metrics);
         Assert.Superset(new HashSet<string> { "form", "stage", "status", "type", "reason", "sweep", "outcome" }, new HashSet<string>(emitted.MetricDimensions));
         Assert.Contains("LeadId", emitted.LogProperties);
+        Assert.Contains("leadfunctions.webhooks.delivered", emitted.Metrics);
+        Assert.Contains("leadfunctions.webhooks.speed_to_lead", emitted.Metrics);
+        Assert.Contains("subscriber", emitted.MetricDimensions);
     }
 }

@@ -75,7 +75,7 @@ internal static class ImportRule
     {
         ImportSource.Customers => lead.AdvanceTo(LifecycleStage.Customer, at, campaign)
             .MoveStatus(LeadStatus.CurrentCustomer, at)
-            .AssignedTo(playbook.Statuses.FirstOrDefault(s => s.Name == LeadStatus.CurrentCustomer)?.Owner ?? Team.Sales, null)
+            .AssignedTo(playbook.DefinitionOf(LeadStatus.CurrentCustomer)?.Owner ?? Team.Sales, null)
             .WithoutFlag(LeadFlags.CheckBackDue)
             .WithoutFollowUps(),
 
