@@ -1,7 +1,7 @@
 using Azure.Messaging.ServiceBus;
 using LeadFunctions.Engine.LeadImports;
-using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Transitions;
+using LeadFunctions.Functions.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -33,26 +33,10 @@ public sealed partial class ImportQueueFunction
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(actions);
-        MessageHandling handling;
-        try
-        {
-            handling = await _backoff.RunAsync(token => _handler.HandleAsync(message.Body.ToMemory(), token), cancellationToken);
-        }
-        catch (StoreUnavailableException)
+        if (!await ManualSettlement.SettleAsync(message, actions, token => _backoff.RunAsync(t => _handler.HandleAsync(message.Body.ToMemory(), t), token), cancellationToken))
         {
             LogGivingBack(message.MessageId, message.DeliveryCount);
-            await actions.AbandonMessageAsync(message, cancellationToken: cancellationToken);
-            return;
         }
-
-        if (handling.Settlement == MessageSettlement.DeadLetter)
-        {
-            await actions.DeadLetterMessageAsync(message, deadLetterReason: handling.Reason, cancellationToken: cancellationToken);
-            return;
-        }
-
-        await actions.CompleteMessageAsync(message, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage still unavailable after the outage budget; giving back import chunk {MessageId} (delivery {DeliveryCount})")]

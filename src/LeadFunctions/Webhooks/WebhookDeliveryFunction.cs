@@ -1,7 +1,6 @@
 using Azure.Messaging.ServiceBus;
-using LeadFunctions.Engine.Ports;
-using LeadFunctions.Engine.Transitions;
 using LeadFunctions.Engine.Webhooks;
+using LeadFunctions.Functions.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -31,26 +30,10 @@ public sealed partial class WebhookDeliveryFunction
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(actions);
-        MessageHandling handling;
-        try
-        {
-            handling = await _handler.HandleAsync(message.Body.ToMemory(), cancellationToken);
-        }
-        catch (StoreUnavailableException)
+        if (!await ManualSettlement.SettleAsync(message, actions, token => _handler.HandleAsync(message.Body.ToMemory(), token), cancellationToken))
         {
             LogGivingBack(message.SessionId, message.DeliveryCount);
-            await actions.AbandonMessageAsync(message, cancellationToken: cancellationToken);
-            return;
         }
-
-        if (handling.Settlement == MessageSettlement.DeadLetter)
-        {
-            await actions.DeadLetterMessageAsync(message, deadLetterReason: handling.Reason, cancellationToken: cancellationToken);
-            return;
-        }
-
-        await actions.CompleteMessageAsync(message, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The delivery store is unavailable; giving back the lead event for lead {LeadId} (delivery {DeliveryCount})")]
