@@ -50,10 +50,20 @@ public sealed class ViewEndpoints
     public Task<Results<JsonHttpResult<VelocityReport>, ContentHttpResult, ProblemAnswer>> VelocityAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StoreOutage.AnswerAsync(() => VelocityCoreAsync(request), p => p, request.HttpContext.RequestAborted);
+        return StoreOutage.AnswerAsync(() => VelocityCoreAsync(request, mayRefresh: true), p => p, request.HttpContext.RequestAborted);
     }
 
-    private async Task<Results<JsonHttpResult<VelocityReport>, ContentHttpResult, ProblemAnswer>> VelocityCoreAsync(HttpRequest request)
+    /// <summary>
+    /// The stored velocity report only, for readers who sign in rather than hold the key: a recompute reads every lead,
+    /// which is the key holders' call (and the refresh timer's), so refresh=true is refused here.
+    /// </summary>
+    public Task<Results<JsonHttpResult<VelocityReport>, ContentHttpResult, ProblemAnswer>> StoredVelocityAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return StoreOutage.AnswerAsync(() => VelocityCoreAsync(request, mayRefresh: false), p => p, request.HttpContext.RequestAborted);
+    }
+
+    private async Task<Results<JsonHttpResult<VelocityReport>, ContentHttpResult, ProblemAnswer>> VelocityCoreAsync(HttpRequest request, bool mayRefresh)
     {
         var errors = new List<FieldError>();
         var cohort = Enum<CohortDimension>(request.Query, "cohort", errors);
@@ -62,6 +72,10 @@ public sealed class ViewEndpoints
         if (rawRefresh is not null && !bool.TryParse(rawRefresh, out refresh))
         {
             errors.Add(new FieldError("refresh", "Must be true or false."));
+        }
+        else if (refresh && !mayRefresh)
+        {
+            errors.Add(new FieldError("refresh", "Not accepted here: this route reads the stored report; a recompute needs the key."));
         }
 
         if (errors.Count > 0)

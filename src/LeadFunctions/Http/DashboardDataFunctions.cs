@@ -37,7 +37,7 @@ public sealed class DashboardDataFunctions
     [Function("DashboardVelocity")]
     public Task<IResult> Velocity(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/data/velocity")] HttpRequest request)
-        => WhenSignedInAsync(request, async () => (await _views.VelocityAsync(request)).Result);
+        => WhenSignedInAsync(request, async () => (await _views.StoredVelocityAsync(request)).Result);
 
     [Function("DashboardReps")]
     public Task<IResult> Reps(

@@ -51,6 +51,17 @@ public sealed class DashboardDataFunctionsTests : IDisposable
         Assert.Contains("pageSize", invalidBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_signed_in_velocity_read_is_the_stored_report_and_refuses_a_recompute()
+    {
+        var (status, body) = await DataAsync(_easyAuth, "velocity", principal: true, query: "?refresh=true");
+        var (cohortStatus, _) = await DataAsync(_easyAuth, "velocity", principal: true, query: "?cohort=Source&refresh=false");
+
+        Assert.Equal(400, status);
+        Assert.Contains("refresh", body, StringComparison.Ordinal);
+        Assert.Equal(200, cohortStatus);
+    }
+
     [Theory]
     [MemberData(nameof(Routes))]
     public async Task Without_a_signed_in_principal_the_route_answers_401_not_signed_in(string route)
