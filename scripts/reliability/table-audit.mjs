@@ -1,28 +1,9 @@
 // Reads every row of a table in Azurite (SharedKeyLite) and checks each lead partition:
 // lead row Version == number of cmd| rows, Sequence 1..Version without gaps. Prints JSON:
 // { leads, commandRows, inconsistent: [...], commandIds: [...], byType: {...}, perLeadTypeCounts: {...} }
-import crypto from 'node:crypto';
+import { readTable } from './azurite-rest.mjs';
 const [port, table, typeToCount] = process.argv.slice(2);
-const account = 'devstoreaccount1';
-const key = Buffer.from('Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==', 'base64');
-async function page(next) {
-  const date = new Date().toUTCString();
-  const resource = `/${account}/${account}/${table}()`;
-  const sig = crypto.createHmac('sha256', key).update(`${date}\n${resource}`).digest('base64');
-  const qs = next ? `?NextPartitionKey=${encodeURIComponent(next.pk)}&NextRowKey=${encodeURIComponent(next.rk)}` : '';
-  const res = await fetch(`http://127.0.0.1:${port}/${account}/${table}()${qs}`, {
-    headers: { 'x-ms-date': date, 'x-ms-version': '2019-02-02', Accept: 'application/json;odata=nometadata', Authorization: `SharedKeyLite ${account}:${sig}` },
-    signal: AbortSignal.timeout(30000),
-  });
-  if (res.status === 404) return { rows: [], next: null };
-  if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-  const pk = res.headers.get('x-ms-continuation-nextpartitionkey');
-  return { rows: (await res.json()).value, next: pk ? { pk, rk: res.headers.get('x-ms-continuation-nextrowkey') } : null };
-}
-const rows = [];
-for (let next = undefined, i = 0; i < 100000; i++) {
-  const p = await page(next); rows.push(...p.rows); next = p.next; if (!next) break;
-}
+const rows = await readTable(port, table);
 // Rows are grouped by lead id: RowKey "lead|<id>" (the lead) and "cmd|<id>|<command>" (audit); "due|..." rows are skipped.
 // (Older layout: PartitionKey = lead id, RowKey "lead" / "cmd|<command>"; both are understood.)
 const leadOf = r => r.RowKey.startsWith('lead|') ? r.RowKey.slice(5)

@@ -9,33 +9,12 @@
 // - duplicates (allowed, at least once) are counted, not failed.
 // Usage: node webhook-check.mjs <tablePort> <leadsTable> <deliveries.jsonl> [acks.jsonl|-] [options JSON]
 //   options: {"allLeads": true} also requires every stored lead's events delivered (not only acknowledged ones).
-import crypto from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { readTable } from './azurite-rest.mjs';
 
 const [port, table, deliveriesPath, acksPath = '-', optionsArg = '{}'] = process.argv.slice(2);
 const options = JSON.parse(optionsArg);
-const account = 'devstoreaccount1';
-const key = Buffer.from('Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==', 'base64');
-
-async function page(next) {
-  const date = new Date().toUTCString();
-  const resource = `/${account}/${account}/${table}()`;
-  const sig = crypto.createHmac('sha256', key).update(`${date}\n${resource}`).digest('base64');
-  const qs = next ? `?NextPartitionKey=${encodeURIComponent(next.pk)}&NextRowKey=${encodeURIComponent(next.rk)}` : '';
-  const res = await fetch(`http://127.0.0.1:${port}/${account}/${table}()${qs}`, {
-    headers: { 'x-ms-date': date, 'x-ms-version': '2019-02-02', Accept: 'application/json;odata=nometadata', Authorization: `SharedKeyLite ${account}:${sig}` },
-    signal: AbortSignal.timeout(30000),
-  });
-  if (res.status === 404) return { rows: [], next: null };
-  if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-  const pk = res.headers.get('x-ms-continuation-nextpartitionkey');
-  return { rows: (await res.json()).value, next: pk ? { pk, rk: res.headers.get('x-ms-continuation-nextrowkey') } : null };
-}
-
-const rows = [];
-for (let next, i = 0; i < 100000; i++) {
-  const p = await page(next); rows.push(...p.rows); next = p.next; if (!next) break;
-}
+const rows = await readTable(port, table);
 const leads = new Map(); // leadId -> { eventSequence, commands: Set }
 const lead = (id) => { if (!leads.has(id)) leads.set(id, { eventSequence: null, commands: new Set() }); return leads.get(id); };
 let outboxRows = 0;
