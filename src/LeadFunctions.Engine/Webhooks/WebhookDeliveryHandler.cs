@@ -85,13 +85,15 @@ public sealed partial class WebhookDeliveryHandler
         // Messages can arrive out of the lead's order (a stopped consumer's received messages come back only when their
         // visibility timeout ends; two changes' fast paths race), so an event with an earlier one not yet taken in is
         // held for it rather than sent ahead of it.
-        // The mark is read beside each subscriber's line and raised beside the sends, so it adds no round trip in series.
-        // Raising it before the sends end is safe: if they fail, the message comes again and is simply not held.
+        // The mark is read beside each subscriber's line, but raised only once every subscriber has the event sent or
+        // recorded: a mark raised beside the sends let a host killed mid-send leave it up, so the lead's next event went
+        // out ahead of this one when its message came back (webhook-crash.sh: first deliveries 2, 1).
         var handled = _store.HighestHandledAsync(leadEvent.LeadId, cancellationToken);
-        var deliveries = Task.WhenAll(_options.Value.Webhooks.Where(s => s.Wants(leadEvent.Type)).Select(s => DeliverAsync(s, leadEvent, handled, cancellationToken)));
-        var highest = await handled;
-        var raised = leadEvent.Sequence > highest ? _store.RecordHandledAsync(leadEvent.LeadId, leadEvent.Sequence, cancellationToken) : Task.CompletedTask;
-        await Task.WhenAll(deliveries, raised);
+        await Task.WhenAll(_options.Value.Webhooks.Where(s => s.Wants(leadEvent.Type)).Select(s => DeliverAsync(s, leadEvent, handled, cancellationToken)));
+        if (leadEvent.Sequence > await handled)
+        {
+            await _store.RecordHandledAsync(leadEvent.LeadId, leadEvent.Sequence, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -186,6 +186,27 @@ public sealed class WebhookDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task An_event_cut_off_mid_send_still_holds_the_next_one_of_its_lead()
+    {
+        // The host stops (or dies) while event 1 is on the wire: its message comes back later, and event 2, arriving
+        // first, must wait for it.
+        _receiver.Delay = TimeSpan.FromSeconds(30);
+        using (var stopping = new CancellationTokenSource(TimeSpan.FromMilliseconds(200)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _handler.HandleAsync(SampleEvents.Status(1), stopping.Token));
+        }
+
+        _receiver.Delay = TimeSpan.Zero;
+        await _handler.HandleAsync(SampleEvents.Status(2), CancellationToken.None);
+        Assert.Equal(WebhookDeliveryHandler.HeldForEarlier, Assert.Single(_store.All).LastError);
+
+        await _handler.HandleAsync(SampleEvents.Status(1), CancellationToken.None);
+        await _pass.RunAsync(CancellationToken.None);
+
+        Assert.Equal([1L, 2L], _receiver.Accepted.Select(r => LeadEventJson.Read(r.Text).Sequence));
+    }
+
+    [Fact]
     public async Task A_held_event_goes_when_the_hold_ends_if_the_earlier_one_never_comes()
     {
         await _handler.HandleAsync(SampleEvents.Status(2), CancellationToken.None);
