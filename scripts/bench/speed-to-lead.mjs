@@ -1,7 +1,8 @@
 // Speed-to-lead (issue 15, item 4): the whole path a buyer's raised hand takes, timed end to end. Posts pricing forms
 // from distinct good-fit people at a fixed rate to the local host, and runs the webhook receiver the host is configured
 // to call: the clock stops when the receiver gets the lead's OwnerAssigned event, signed (so the lead was stored, routed
-// to a rep, published by the outbox relay and delivered). Prints one Markdown row per rate. 127.0.0.1 only, bounded.
+// to a rep, published by the outbox relay and delivered). Prints one Markdown row per rate, with the time the host took to
+// answer the post (202) beside it, so a backlog in intake is told apart from one in delivery. 127.0.0.1 only, bounded.
 // Usage (scripts/bench/speed-to-lead.sh starts the host): node speed-to-lead.mjs <hostPort> <receiverPort> <secret> <rates> <seconds>
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -12,6 +13,7 @@ const seconds = Number(secondsArg);
 const drainSeconds = 30;
 const sentAt = new Map();
 const arrivedAt = new Map();
+const answeredIn = [];
 let badSignatures = 0;
 
 /** The same check as samples/webhook-receiver: a v1 MAC of "<t>.<raw body>" keyed by the secret. */
@@ -50,6 +52,7 @@ async function post(rate, i) {
   try {
     const response = await fetch(`http://127.0.0.1:${hostPort}/api/forms/pricing/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const answer = await response.json();
+    answeredIn.push(performance.now() - started);
     if (response.status === 202) {
       sentAt.set(answer.leadId, started);
       return true;
@@ -60,10 +63,11 @@ async function post(rate, i) {
   return false;
 }
 
-console.log('| offered rate (/s) | submissions | accepted | achieved rate (/s) | delivered | p50 (ms) | p99 (ms) | max (ms) |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| offered rate (/s) | submissions | accepted | achieved rate (/s) | delivered | p50 (ms) | p99 (ms) | max (ms) | answer p50 (ms) | answer p99 (ms) |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const rate of rates) {
   sentAt.clear();
+  answeredIn.length = 0;
   const total = rate * seconds;
   const begin = performance.now();
   const posts = [];
@@ -83,8 +87,9 @@ for (const rate of rates) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const latencies = [...sentAt].filter(([id]) => arrivedAt.has(id)).map(([id, t0]) => arrivedAt.get(id) - t0).sort((a, b) => a - b);
+  const answered = [...answeredIn].sort((a, b) => a - b);
   const f = (x) => (Number.isNaN(x) ? '-' : x.toFixed(0));
-  console.log(`| ${rate} | ${total} | ${accepted} | ${(total / sendSeconds).toFixed(0)} | ${latencies.length} | ${f(percentile(latencies, 0.5))} | ${f(percentile(latencies, 0.99))} | ${f(latencies.at(-1) ?? NaN)} |`);
+  console.log(`| ${rate} | ${total} | ${accepted} | ${(total / sendSeconds).toFixed(0)} | ${latencies.length} | ${f(percentile(latencies, 0.5))} | ${f(percentile(latencies, 0.99))} | ${f(latencies.at(-1) ?? NaN)} | ${f(percentile(answered, 0.5))} | ${f(percentile(answered, 0.99))} |`);
 }
 console.log(`\nbad signatures: ${badSignatures}`);
 receiver.close();

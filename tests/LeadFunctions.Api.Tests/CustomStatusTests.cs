@@ -152,7 +152,7 @@ public sealed class CustomStatusTests : IDisposable
         {
             await queue.CreateIfNotExistsAsync();
             var peeked = (await queue.PeekMessagesAsync(32)).Value;
-            var found = peeked.Select(m => LeadEventJson.Read(m.MessageText)).FirstOrDefault(e => e.LeadId == leadId && match(e));
+            var found = peeked.SelectMany(m => LeadEventMessageJson.Read(m.MessageText)).FirstOrDefault(e => e.LeadId == leadId && match(e));
             if (found is not null)
             {
                 return found;

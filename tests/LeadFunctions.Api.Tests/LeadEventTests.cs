@@ -41,7 +41,7 @@ public sealed class LeadEventTests : IDisposable
         {
             await queue.CreateIfNotExistsAsync();
             var peeked = (await queue.PeekMessagesAsync(32)).Value;
-            var events = peeked.Select(m => LeadEventJson.Read(m.MessageText)).Where(e => e.LeadId == leadId).OrderBy(e => e.Sequence).ToList();
+            var events = peeked.SelectMany(m => LeadEventMessageJson.Read(m.MessageText)).Where(e => e.LeadId == leadId).OrderBy(e => e.Sequence).ToList();
             if (events.Count >= count || DateTimeOffset.UtcNow > deadline)
             {
                 return events;

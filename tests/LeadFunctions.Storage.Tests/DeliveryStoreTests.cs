@@ -70,6 +70,16 @@ public sealed class DeliveryStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_leads_first_mark_is_claimed_once_and_never_overwritten_by_a_second_claim()
+    {
+        Assert.True(await Store.TryAddHandledAsync("ld-first", 2, CancellationToken.None));
+        await Store.RecordHandledAsync("ld-first", 5, CancellationToken.None);
+
+        Assert.False(await Store.TryAddHandledAsync("ld-first", 2, CancellationToken.None));
+        Assert.Equal(5, await Store.HighestHandledAsync("ld-first", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task The_retry_pass_sees_due_pending_deliveries_but_not_queued_dead_or_later_ones()
     {
         await Store.TryAddAsync(Delivery("wh-a", "ld-1", 1, DeliveryState.Pending, Now.AddSeconds(-1)), CancellationToken.None);

@@ -175,7 +175,7 @@ public sealed class LeadEventOutboxTests : IDisposable
 
             foreach (var message in messages)
             {
-                taken.Add(LeadEventJson.Read(message.MessageText));
+                taken.AddRange(LeadEventMessageJson.Read(message.MessageText));
                 await queue.Main.DeleteMessageAsync(message.MessageId, message.PopReceipt);
             }
         }

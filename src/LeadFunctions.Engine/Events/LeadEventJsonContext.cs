@@ -6,4 +6,5 @@ namespace LeadFunctions.Engine.Events;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LeadEvent))]
+[JsonSerializable(typeof(LeadEvent[]))]
 internal sealed partial class LeadEventJsonContext : JsonSerializerContext;

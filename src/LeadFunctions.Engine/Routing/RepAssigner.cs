@@ -94,11 +94,15 @@ public sealed partial class RepAssigner
     /// </summary>
     private async Task DecideAsync(TeamDefinition team, IReadOnlyList<PendingPick> group)
     {
-        var availability = await _roster.GetAvailabilityAsync(CancellationToken.None);
+        // Availability and the rotation are read side by side: a group's reads and its save are all that picks of the
+        // team wait for in a burst, so each round trip in series caps the handoffs a second.
+        var availabilityRead = _roster.GetAvailabilityAsync(CancellationToken.None);
+        var firstRotationRead = _roster.GetRotationAsync(team.Id, CancellationToken.None);
+        var availability = await availabilityRead;
         var openNew = new OpenNewCounts(_queries);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var stored = await _roster.GetRotationAsync(team.Id, CancellationToken.None);
+            var stored = attempt == 1 ? await firstRotationRead : await _roster.GetRotationAsync(team.Id, CancellationToken.None);
             var rotation = stored.Rotation;
             var changed = false;
             var answers = new Assignment?[group.Count];

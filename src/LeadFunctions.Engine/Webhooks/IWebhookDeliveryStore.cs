@@ -27,6 +27,9 @@ public interface IWebhookDeliveryStore
     /// </summary>
     Task<long> HighestHandledAsync(string leadId, CancellationToken cancellationToken);
 
+    /// <returns>False when the lead has a mark already: the first record of a lead's mark, one request where a read and a write would be two.</returns>
+    Task<bool> TryAddHandledAsync(string leadId, long sequence, CancellationToken cancellationToken);
+
     /// <summary>Records <paramref name="sequence"/> as the highest handled; callers raise it only (a lost race lowers it, which costs a needless hold, never an event).</summary>
     Task RecordHandledAsync(string leadId, long sequence, CancellationToken cancellationToken);
 

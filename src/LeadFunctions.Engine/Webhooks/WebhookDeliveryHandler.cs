@@ -46,20 +46,27 @@ public sealed partial class WebhookDeliveryHandler
         _logger = logger;
     }
 
-    /// <summary>For a transport message: the event's JSON; unreadable text is dead-lettered, since it never becomes readable.</summary>
+    /// <summary>
+    /// For a transport message: one event's JSON, or an array of events (<see cref="LeadEventMessageJson"/>), handled
+    /// lead by lead in the order given. Unreadable text is dead-lettered, since it never becomes readable.
+    /// </summary>
     public async Task<MessageHandling> HandleAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
-        LeadEvent leadEvent;
+        IReadOnlyList<LeadEvent> events;
         try
         {
-            leadEvent = LeadEventJson.Read(System.Text.Encoding.UTF8.GetString(message.Span));
+            events = LeadEventMessageJson.Read(System.Text.Encoding.UTF8.GetString(message.Span));
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or NotSupportedException)
         {
             return new MessageHandling(MessageSettlement.DeadLetter, "The message is not a lead event.", null);
         }
 
-        await HandleAsync(leadEvent, cancellationToken);
+        foreach (var lead in events.GroupBy(e => e.LeadId, StringComparer.Ordinal))
+        {
+            await HandleAsync([.. lead], cancellationToken);
+        }
+
         return new MessageHandling(MessageSettlement.Complete, null, null);
     }
 
@@ -74,25 +81,89 @@ public sealed partial class WebhookDeliveryHandler
         return leadEvent.Type == LeadEventType.Erased || _options.Value.Webhooks.Count > 0;
     }
 
-    public async Task HandleAsync(LeadEvent leadEvent, CancellationToken cancellationToken)
+    public Task HandleAsync(LeadEvent leadEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(leadEvent);
-        if (leadEvent.Type == LeadEventType.Erased)
+        return HandleAsync([leadEvent], cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes in events of one lead that arrived together (one message, or one lead's share of it), lowest sequence
+    /// first: each subscriber gets them in that order, and the lead's handled mark is read at most once and raised once.
+    /// </summary>
+    public async Task HandleAsync(IReadOnlyList<LeadEvent> leadEvents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leadEvents);
+        if (leadEvents.Count == 0)
         {
-            await ForgetPersonAsync(leadEvent.LeadId, cancellationToken);
+            return;
+        }
+
+        var ordered = leadEvents.OrderBy(e => e.Sequence).ToList();
+        var leadId = ordered[0].LeadId;
+        if (ordered.Any(e => e.LeadId != leadId))
+        {
+            throw new ArgumentException("The events belong to more than one lead.", nameof(leadEvents));
+        }
+
+        // An erasure forgets the person of the deliveries stored before it, so the events ahead of it must be stored first.
+        if (ordered.Count > 1 && ordered.Any(e => e.Type == LeadEventType.Erased))
+        {
+            foreach (var leadEvent in ordered)
+            {
+                await HandleAsync([leadEvent], cancellationToken);
+            }
+
+            return;
+        }
+
+        if (ordered[0].Type == LeadEventType.Erased)
+        {
+            await ForgetPersonAsync(leadId, cancellationToken);
         }
 
         // Messages can arrive out of the lead's order (a stopped consumer's received messages come back only when their
         // visibility timeout ends; two changes' fast paths race), so an event with an earlier one not yet taken in is
-        // held for it rather than sent ahead of it.
-        // The mark is read beside each subscriber's line, but raised only once every subscriber has the event sent or
-        // recorded: a mark raised beside the sends let a host killed mid-send leave it up, so the lead's next event went
-        // out ahead of this one when its message came back (webhook-crash.sh: first deliveries 2, 1).
-        var handled = _store.HighestHandledAsync(leadEvent.LeadId, cancellationToken);
-        await Task.WhenAll(_options.Value.Webhooks.Where(s => s.Wants(leadEvent.Type)).Select(s => DeliverAsync(s, leadEvent, handled, cancellationToken)));
-        if (leadEvent.Sequence > await handled)
+        // held for it rather than sent ahead of it. Nothing is earlier than a lead's first event, so its mark is not read.
+        // The mark is raised only once every subscriber has the events sent or recorded: a mark raised beside the sends
+        // let a host killed mid-send leave it up, so the lead's next event went out ahead of this one when its message
+        // came back (webhook-crash.sh: first deliveries 2, 1).
+        long? stored = ordered[0].Sequence == 1 ? null : await _store.HighestHandledAsync(leadId, cancellationToken);
+        var earlierOnItsWay = EarlierOnItsWay(ordered, stored ?? 0);
+        await Task.WhenAll(_options.Value.Webhooks.Select(
+            s => DeliverLineAsync(s, [.. ordered.Where(e => s.Wants(e.Type))], earlierOnItsWay, cancellationToken)));
+        await RaiseHandledAsync(leadId, stored, ordered[^1].Sequence, cancellationToken);
+    }
+
+    /// <summary>For each event, whether one before it has not been taken in: not by the mark, nor earlier in this group.</summary>
+    private static Dictionary<long, bool> EarlierOnItsWay(IReadOnlyList<LeadEvent> ordered, long handled)
+    {
+        var result = new Dictionary<long, bool>();
+        foreach (var leadEvent in ordered)
         {
-            await _store.RecordHandledAsync(leadEvent.LeadId, leadEvent.Sequence, cancellationToken);
+            result[leadEvent.Sequence] = leadEvent.Sequence > handled + 1;
+            handled = Math.Max(handled, leadEvent.Sequence);
+        }
+
+        return result;
+    }
+
+    /// <summary>Raises the mark, never lowers it: a lead's first events claim it with an insert, which fails only when it came again.</summary>
+    private async Task RaiseHandledAsync(string leadId, long? stored, long highest, CancellationToken cancellationToken)
+    {
+        if (stored is null)
+        {
+            if (await _store.TryAddHandledAsync(leadId, highest, cancellationToken))
+            {
+                return;
+            }
+
+            stored = await _store.HighestHandledAsync(leadId, cancellationToken);
+        }
+
+        if (highest > stored)
+        {
+            await _store.RecordHandledAsync(leadId, highest, cancellationToken);
         }
     }
 
@@ -115,16 +186,30 @@ public sealed partial class WebhookDeliveryHandler
         }
     }
 
-    private async Task DeliverAsync(WebhookSubscriber subscriber, LeadEvent leadEvent, Task<long> handled, CancellationToken cancellationToken)
+    /// <summary>One subscriber's share of the events, one at a time: each is sent, queued behind an open one, or held.</summary>
+    private async Task DeliverLineAsync(
+        WebhookSubscriber subscriber, IReadOnlyList<LeadEvent> events, Dictionary<long, bool> earlierOnItsWay, CancellationToken cancellationToken)
     {
-        var visible = WebhookBody.ForSubscriber(leadEvent, subscriber.IncludePerson);
-        var open = await _store.ListLeadAsync(subscriber.Id, leadEvent.LeadId, cancellationToken);
-        var earlierOnItsWay = leadEvent.Sequence > await handled + 1;
-        if (open.Any(d => d.Sequence == leadEvent.Sequence))
+        if (events.Count == 0)
         {
             return;
         }
 
+        var open = (await _store.ListLeadAsync(subscriber.Id, events[0].LeadId, cancellationToken)).ToList();
+        foreach (var leadEvent in events)
+        {
+            if (open.All(d => d.Sequence != leadEvent.Sequence))
+            {
+                await DeliverAsync(subscriber, leadEvent, open, earlierOnItsWay[leadEvent.Sequence], cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Adds what it records to <paramref name="open"/>, so the lead's later events in the group queue behind it.</summary>
+    private async Task DeliverAsync(
+        WebhookSubscriber subscriber, LeadEvent leadEvent, List<WebhookDelivery> open, bool earlierOnItsWay, CancellationToken cancellationToken)
+    {
+        var visible = WebhookBody.ForSubscriber(leadEvent, subscriber.IncludePerson);
         var now = _time.GetUtcNow();
         var delivery = new WebhookDelivery(
             subscriber.Id, leadEvent.LeadId, leadEvent.Sequence, leadEvent.Type, DeliveryState.Queued, 0, now, now, null, null, LeadEventJson.Write(visible));
@@ -133,7 +218,7 @@ public sealed partial class WebhookDeliveryHandler
         // Only an earlier open event is ahead of this one; later ones still open were held for it.
         if (open.Any(d => d.State != DeliveryState.Dead && d.Sequence < leadEvent.Sequence))
         {
-            await _store.TryAddAsync(delivery, cancellationToken);
+            await RecordAsync(delivery, open, cancellationToken);
             return;
         }
 
@@ -142,8 +227,9 @@ public sealed partial class WebhookDeliveryHandler
         // hold ends.
         if (earlierOnItsWay)
         {
-            await _store.TryAddAsync(
+            await RecordAsync(
                 delivery with { State = DeliveryState.Pending, NextAttemptAt = now + _options.Value.Retry.OrderHold, LastError = HeldForEarlier },
+                open,
                 cancellationToken);
             return;
         }
@@ -159,7 +245,13 @@ public sealed partial class WebhookDeliveryHandler
         var failed = _schedule.AfterFailure(delivery, attempt.Error!, _time.GetUtcNow());
         _telemetry.WebhookFailed(subscriber.Id, leadEvent.Type, failed.State == DeliveryState.Dead);
         LogFailed(subscriber.Id, leadEvent.EventId, attempt.Error!);
-        await _store.TryAddAsync(failed, cancellationToken);
+        await RecordAsync(failed, open, cancellationToken);
+    }
+
+    private async Task RecordAsync(WebhookDelivery delivery, List<WebhookDelivery> open, CancellationToken cancellationToken)
+    {
+        await _store.TryAddAsync(delivery, cancellationToken);
+        open.Add(delivery);
     }
 
     /// <summary>The event held for the one just delivered is due now: the retry pass sends it, and the line behind it, within a pass.</summary>

@@ -12,12 +12,13 @@ using Microsoft.Extensions.Options;
 namespace LeadFunctions.Storage.Deliveries;
 
 /// <summary>
-/// One polling round of the local webhook consumer on the lead-events queue (up to two full receives). A round's
-/// messages are handled lead by lead side by side, and one lead's messages one at a time in the order the queue gave
-/// them, so one lead's events reach the handler in the order the relay wrote them while a burst of leads is not
-/// delivered in single file. A round ends when all of its messages are settled, so a lead's next events (in a later
-/// round) never overtake them. The body
-/// is the event's JSON, as text or base64 of it (the Functions queue encoding): both are accepted.
+/// One polling round of the local webhook consumer on the lead-events queue (up to two full receives). A message holds
+/// one or more events, of one or more leads (<see cref="LeadEventMessageJson"/>). A round's events are handled lead
+/// by lead side by side, and one lead's share of each message one message at a time in the order the queue gave them,
+/// so one lead's events reach the handler in the order the relay wrote them while a burst of leads is not delivered in
+/// single file. A message is deleted once every lead's share of it is handled; a round ends when all its messages are
+/// settled, so a lead's next events (in a later round) never overtake them. The body is the JSON as text or base64 of
+/// it (the Functions queue encoding): both are accepted.
 /// </summary>
 public sealed partial class StorageQueueLeadEventWorker
 {
@@ -68,28 +69,32 @@ public sealed partial class StorageQueueLeadEventWorker
             }
         }
 
-        // An event that concerns no subscriber is only acknowledged, so it need not wait its turn in its lead's line.
-        var messages = received.Select(m => (Message: m, Event: EventOf(m))).ToList();
-        var lines = messages.Where(m => m.Event is null || _handler.Concerns(m.Event))
-            .GroupBy(m => m.Event?.LeadId ?? m.Message.MessageId, StringComparer.Ordinal)
+        var messages = received.Select(m => new ReceivedMessage(m, EventsOf(m))).ToList();
+
+        // Events that concern no subscriber are only acknowledged, so they need not wait their turn in their lead's line.
+        var lines = messages
+            .Where(m => m.Events is not null)
+            .SelectMany(m => m.Events!.GroupBy(e => e.LeadId, StringComparer.Ordinal).Select(share => (Message: m, Share: share.ToList())))
+            .Where(s => s.Share.Any(_handler.Concerns))
+            .GroupBy(s => s.Share[0].LeadId, StringComparer.Ordinal)
             .Select(async line =>
             {
-                foreach (var (message, _) in line)
+                foreach (var (message, share) in line)
                 {
-                    await SettleAsync(message, cancellationToken);
+                    await HandleShareAsync(message, share, cancellationToken);
                 }
             });
-        var asides = messages.Where(m => m.Event is not null && !_handler.Concerns(m.Event)).Select(m => SettleAsync(m.Message, cancellationToken));
-        await Task.WhenAll(lines.Concat(asides));
+        await Task.WhenAll(lines);
+        await Task.WhenAll(messages.Select(m => SettleAsync(m, cancellationToken)));
         return received.Count;
     }
 
-    /// <summary>The event a message carries; null for one that is not a lead event (the handler dead-letters it alone).</summary>
-    private static LeadEvent? EventOf(QueueMessage message)
+    /// <summary>The events a message carries; null for one that is not lead events (dead-lettered as it is).</summary>
+    private static IReadOnlyList<LeadEvent>? EventsOf(QueueMessage message)
     {
         try
         {
-            return LeadEventJson.Read(Encoding.UTF8.GetString(BodyOf(message.MessageText)));
+            return LeadEventMessageJson.Read(Encoding.UTF8.GetString(BodyOf(message.MessageText)));
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or NotSupportedException)
         {
@@ -97,31 +102,40 @@ public sealed partial class StorageQueueLeadEventWorker
         }
     }
 
-    private async Task SettleAsync(QueueMessage message, CancellationToken cancellationToken)
+    private async Task HandleShareAsync(ReceivedMessage message, IReadOnlyList<LeadEvent> share, CancellationToken cancellationToken)
     {
-        MessageHandling handling;
         try
         {
-            handling = await _handler.HandleAsync(BodyOf(message.MessageText), cancellationToken);
+            await _handler.HandleAsync(share, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            if (message.DequeueCount >= _options.MaxAttempts)
-            {
-                await PoisonAsync(message, $"Failed {message.DequeueCount} deliveries; last error: {ex.GetType().Name}", cancellationToken);
-            }
-            else
-            {
-                // Left to reappear when its visibility timeout ends: the store is what failed, and it needs time.
-                LogRetry(message.MessageId, message.DequeueCount, ex.GetType().Name);
-            }
+            message.Failure ??= ex.GetType().Name;
+        }
+    }
 
+    private async Task SettleAsync(ReceivedMessage received, CancellationToken cancellationToken)
+    {
+        var message = received.Message;
+        if (received.Events is null)
+        {
+            await PoisonAsync(message, "The message is not a lead event.", cancellationToken);
             return;
         }
 
-        if (handling.Settlement == MessageSettlement.DeadLetter)
+        if (received.Failure is not null)
         {
-            await PoisonAsync(message, handling.Reason ?? "Dead-lettered by the handler.", cancellationToken);
+            if (message.DequeueCount >= _options.MaxAttempts)
+            {
+                await PoisonAsync(message, $"Failed {message.DequeueCount} deliveries; last error: {received.Failure}", cancellationToken);
+            }
+            else
+            {
+                // Left to reappear when its visibility timeout ends: the store is what failed, and it needs time. The
+                // leads whose share was handled get theirs again; the handler takes a repeated event in without a second row.
+                LogRetry(message.MessageId, message.DequeueCount, received.Failure);
+            }
+
             return;
         }
 
@@ -153,6 +167,12 @@ public sealed partial class StorageQueueLeadEventWorker
         var text = JsonSerializer.Serialize(poison, TransitionJson.Options);
         await _queues.MapOutagesAsync(() => _queues.Poison.SendMessageAsync(text, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken));
         await _queues.MapOutagesAsync(() => _queues.Main.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken));
+    }
+
+    /// <summary>A received message, what it carries, and the first failure of a lead's share of it.</summary>
+    private sealed record ReceivedMessage(QueueMessage Message, IReadOnlyList<LeadEvent>? Events)
+    {
+        public string? Failure { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lead event message {MessageId} failed on delivery {DequeueCount} ({ErrorType}); it reappears after its visibility timeout")]

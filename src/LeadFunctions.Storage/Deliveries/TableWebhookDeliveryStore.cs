@@ -20,11 +20,13 @@ internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
     public async Task<IReadOnlyList<WebhookDelivery>> ListLeadAsync(string subscriberId, string leadId, CancellationToken cancellationToken)
     {
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var partition = DeliveryRows.Partition(subscriberId, leadId);
+        // A filter string, not a lambda: the SDK compiles a lambda's captured values on every call, and the dynamic
+        // methods it leaves cost the host a fifth of its CPU in finalizers at 200 hand-raises a second.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DeliveryRows.Partition(subscriberId, leadId)}");
         return await _tables.MapOutagesAsync(async () =>
         {
             var result = new List<WebhookDelivery>();
-            await foreach (var row in Table.QueryAsync<TableEntity>(r => r.PartitionKey == partition, cancellationToken: cancellationToken))
+            await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
                 result.Add(DeliveryRows.FromEntity(row));
             }
@@ -104,6 +106,21 @@ internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
                 DeliveryRows.HandledPartition(leadId), DeliveryRows.HandledRow, [DeliveryRows.HandledSequence], cancellationToken);
             return found.HasValue && found.Value is not null ? found.Value.GetInt64(DeliveryRows.HandledSequence) ?? 0 : 0;
         });
+    }
+
+    public async Task<bool> TryAddHandledAsync(string leadId, long sequence, CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken);
+        var row = new TableEntity(DeliveryRows.HandledPartition(leadId), DeliveryRows.HandledRow) { [DeliveryRows.HandledSequence] = sequence };
+        try
+        {
+            await _tables.MapOutagesAsync(() => Table.AddEntityAsync(row, cancellationToken));
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
     }
 
     public async Task RecordHandledAsync(string leadId, long sequence, CancellationToken cancellationToken)

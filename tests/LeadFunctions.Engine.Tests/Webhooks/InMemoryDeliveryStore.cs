@@ -38,6 +38,9 @@ internal sealed class InMemoryDeliveryStore : IWebhookDeliveryStore
     public Task<long> HighestHandledAsync(string leadId, CancellationToken cancellationToken)
         => Task.FromResult(_handled.GetValueOrDefault(leadId));
 
+    public Task<bool> TryAddHandledAsync(string leadId, long sequence, CancellationToken cancellationToken)
+        => Task.FromResult(_handled.TryAdd(leadId, sequence));
+
     public Task RecordHandledAsync(string leadId, long sequence, CancellationToken cancellationToken)
     {
         _handled[leadId] = sequence;

@@ -327,6 +327,68 @@ public sealed class WebhookDeliveryTests : IDisposable
         Assert.All(_store.All, d => Assert.Null(LeadEventJson.Read(d.EventJson).Person));
     }
 
+    [Fact]
+    public async Task A_leads_events_taken_in_together_go_out_in_order_and_queue_behind_one_that_failed()
+    {
+        _receiver.Answer = n => n == 1 ? 503 : 200;
+
+        await _handler.HandleAsync([SampleEvents.Status(3), SampleEvents.Status(1), SampleEvents.Status(2)], CancellationToken.None);
+
+        Assert.Equal([1L, 2L], _receiver.Received.Select(r => LeadEventJson.Read(r.Text).Sequence));
+        Assert.Equal([(2L, DeliveryState.Pending), (3L, DeliveryState.Queued)], _store.All.OrderBy(d => d.Sequence).Select(d => (d.Sequence, d.State)));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await _pass.RunAsync(CancellationToken.None);
+        Assert.Equal([1L, 2L, 3L], _receiver.Accepted.Select(r => LeadEventJson.Read(r.Text).Sequence));
+        Assert.Equal(3, await _store.HighestHandledAsync(SampleEvents.LeadId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_group_that_starts_after_a_gap_is_held_for_the_missing_event_and_released_by_it()
+    {
+        await _handler.HandleAsync(SampleEvents.Status(1), CancellationToken.None);
+
+        await _handler.HandleAsync([SampleEvents.Status(3), SampleEvents.Status(4)], CancellationToken.None);
+        Assert.Single(_receiver.Received);
+        Assert.Equal(WebhookDeliveryHandler.HeldForEarlier, _store.All.Single(d => d.Sequence == 3).LastError);
+
+        await _handler.HandleAsync(SampleEvents.Status(2), CancellationToken.None);
+        await _pass.RunAsync(CancellationToken.None);
+
+        Assert.Equal([1L, 2L, 3L, 4L], _receiver.Accepted.Select(r => LeadEventJson.Read(r.Text).Sequence));
+        Assert.Empty(_store.All);
+    }
+
+    [Fact]
+    public async Task A_leads_first_events_coming_again_do_not_lower_how_far_its_events_were_taken_in()
+    {
+        await _handler.HandleAsync([SampleEvents.Status(1), SampleEvents.Status(2)], CancellationToken.None);
+        await _handler.HandleAsync(SampleEvents.Status(3), CancellationToken.None);
+
+        // The first message comes again (its delete was lost): the mark stays at 3, so event 4 is not held for events that came long ago.
+        await _handler.HandleAsync([SampleEvents.Status(1), SampleEvents.Status(2)], CancellationToken.None);
+        await _handler.HandleAsync(SampleEvents.Status(4), CancellationToken.None);
+
+        Assert.Equal(4, await _store.HighestHandledAsync(SampleEvents.LeadId, CancellationToken.None));
+        Assert.Empty(_store.All);
+        Assert.Equal(4L, LeadEventJson.Read(_receiver.Accepted[^1].Text).Sequence);
+    }
+
+    [Fact]
+    public async Task A_message_of_several_leads_events_is_taken_in_lead_by_lead()
+    {
+        const string Other = "ld-bbbbbbbbbbbbbbbbbbbbbbbb";
+        var events = new[] { SampleEvents.Status(1), SampleEvents.Status(1, Other), SampleEvents.Status(2), SampleEvents.Status(2, Other) };
+        var message = LeadEventMessageJson.Pack(events.Select(LeadEventJson.Write));
+
+        var handling = await _handler.HandleAsync(Encoding.UTF8.GetBytes(Assert.Single(message)), CancellationToken.None);
+
+        Assert.Equal(MessageSettlement.Complete, handling.Settlement);
+        foreach (var lead in new[] { SampleEvents.LeadId, Other })
+        {
+            Assert.Equal([1L, 2L], _receiver.Accepted.Select(r => LeadEventJson.Read(r.Text)).Where(e => e.LeadId == lead).Select(e => e.Sequence));
+        }
+    }
+
     private WebhookDelivery Orphan(LeadEvent leadEvent) => new(
         SubscriberId, leadEvent.LeadId, leadEvent.Sequence, leadEvent.Type, DeliveryState.Queued, 0, _clock.GetUtcNow(), _clock.GetUtcNow(), null, null,
         LeadEventJson.Write(leadEvent with { Person = null }));
