@@ -40,9 +40,17 @@ internal sealed partial class WebhookDeliveryService : BackgroundService
             return Task.CompletedTask;
         }
 
-        return Task.WhenAll(
+        return RunAsync(stoppingToken);
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        await Task.WhenAll(
             LoopAsync("lead-events queue", _worker.ProcessBatchAsync, _worker.Options.PollInterval, stoppingToken, () => _worker.NextArrival),
             LoopAsync("webhook retry pass", _retries.RunAsync, _options.Retry.PassInterval, stoppingToken));
+
+        // Messages in hand end before the services they use are disposed: settled, or left to reappear.
+        await _worker.WhenSettledAsync();
     }
 
     /// <summary>

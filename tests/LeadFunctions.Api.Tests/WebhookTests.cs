@@ -136,6 +136,32 @@ public sealed class WebhookTests(WebhookApiFactory factory) : IClassFixture<Webh
     }
 
     [Fact]
+    public async Task A_lead_whose_receiver_is_slow_holds_up_only_its_own_events()
+    {
+        var slow = NewLeadId();
+        var quick = NewLeadId();
+        factory.Receiver.DelayOf = id => id.StartsWith(slow + ":", StringComparison.Ordinal) ? TimeSpan.FromMilliseconds(900) : TimeSpan.Zero;
+        try
+        {
+            await PublishAsync(Event(slow, 1));
+            await PublishAsync(Event(quick, 1));
+            await WaitUntilAsync(() => factory.Receiver.Accepted.Any(r => r.Header(WebhookSignature.EventIdHeader) == LeadEvent.IdOf(quick, 1)));
+
+            // Received while the slow lead's first event is still on the wire: they go at once, not after it.
+            await PublishAsync(Event(quick, 2));
+            await PublishAsync(Event(quick, 3));
+
+            var lastQuick = await ReceivedAsync(LeadEvent.IdOf(quick, 3), accepted: true);
+            var firstSlow = await ReceivedAsync(LeadEvent.IdOf(slow, 1), accepted: false);
+            Assert.True(lastQuick.At < firstSlow.At, $"{lastQuick.At:HH:mm:ss.fff} is not before {firstSlow.At:HH:mm:ss.fff}");
+        }
+        finally
+        {
+            factory.Receiver.DelayOf = _ => TimeSpan.Zero;
+        }
+    }
+
+    [Fact]
     public async Task A_hanging_receiver_does_not_slow_intake()
     {
         factory.Receiver.Answer = _ => 200;

@@ -33,6 +33,9 @@ public sealed class WebhookReceiver : IDisposable
 
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>A delay for the request carrying this X-LeadFunctions-Event-Id (a slow receiver for one lead's events); added to <see cref="Delay"/>.</summary>
+    public Func<string, TimeSpan> DelayOf { get; set; } = _ => TimeSpan.Zero;
+
     public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
 
     /// <summary>Requests that arrived, answered or not yet (a hanging receiver records its requests only when it answers).</summary>
@@ -101,9 +104,10 @@ public sealed class WebhookReceiver : IDisposable
             await context.Request.InputStream.CopyToAsync(body);
             var status = Answer(index);
             var headers = context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k] ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-            if (Delay > TimeSpan.Zero)
+            var delay = Delay + DelayOf(headers.GetValueOrDefault("X-LeadFunctions-Event-Id", string.Empty));
+            if (delay > TimeSpan.Zero)
             {
-                await Task.Delay(Delay, _stop.Token);
+                await Task.Delay(delay, _stop.Token);
             }
 
             Received.Enqueue(new ReceivedWebhook(index, status, headers, body.ToArray(), DateTimeOffset.UtcNow));

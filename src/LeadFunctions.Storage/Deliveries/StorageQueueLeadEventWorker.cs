@@ -12,13 +12,13 @@ using Microsoft.Extensions.Options;
 namespace LeadFunctions.Storage.Deliveries;
 
 /// <summary>
-/// One polling round of the local webhook consumer on the lead-events queue (up to two full receives). A message holds
-/// one or more events, of one or more leads (<see cref="LeadEventMessageJson"/>). A round's events are handled lead
-/// by lead side by side, and one lead's share of each message one message at a time in the order the queue gave them,
-/// so one lead's events reach the handler in the order the relay wrote them while a burst of leads is not delivered in
-/// single file. A message is deleted once every lead's share of it is handled; a round ends when all its messages are
-/// settled, so a lead's next events (in a later round) never overtake them. The body is the JSON as text or base64 of
-/// it (the Functions queue encoding): both are accepted.
+/// The local webhook consumer on the lead-events queue. A message holds one or more events, of one or more leads
+/// (<see cref="LeadEventMessageJson"/>). Each lead's share of a message joins that lead's line: it is handled once the
+/// lead's share of every message received before it is, so one lead's events reach the handler in the order the relay
+/// wrote them, while other leads' shares go side by side and nothing waits for a slow lead but that lead. A message is
+/// deleted once every share of it is handled. Receiving goes on while fewer than <see cref="MaxInFlight"/> messages
+/// are in hand: rounds that waited for their slowest lead held a burst's deliveries seconds behind. The body is the
+/// JSON as text or base64 of it (the Functions queue encoding): both are accepted.
 /// </summary>
 public sealed partial class StorageQueueLeadEventWorker
 {
@@ -46,47 +46,144 @@ public sealed partial class StorageQueueLeadEventWorker
     /// <summary>The most messages a storage queue hands out per receive.</summary>
     internal const int ReceiveSize = 32;
 
-    /// <summary>Receives per round when the queue keeps giving full ones: a round's cost is its slowest lead, so a fuller round moves more.</summary>
-    internal const int ReceivesPerRound = 2;
+    /// <summary>Messages received and not yet settled, at most: what a stopping host may leave to reappear.</summary>
+    internal const int MaxInFlight = 64;
+
+    private readonly Dictionary<string, Task> _leadLines = new(StringComparer.Ordinal);
+    private readonly HashSet<Task> _inFlight = [];
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public LeadEventQueueOptions Options => _options;
 
     /// <inheritdoc cref="LeadEventQueues.NextArrival"/>
     public Task NextArrival => _queues.NextArrival;
 
+    /// <summary>
+    /// Receives what there is room for and starts handling it; returns once it is in hand, not handled. Waits first
+    /// while <see cref="MaxInFlight"/> messages are in hand.
+    /// </summary>
     /// <returns>How many messages it received (0: the queue looked empty).</returns>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
         await _queues.EnsureCreatedAsync(cancellationToken);
-        var received = new List<QueueMessage>();
-        for (var i = 0; i < ReceivesPerRound; i++)
+        int room;
+        while (true)
         {
-            var page = await _queues.MapOutagesAsync(() => _queues.Main.ReceiveMessagesAsync(ReceiveSize, _options.VisibilityTimeout, cancellationToken));
-            received.AddRange(page.Value);
-            if (page.Value.Length < ReceiveSize)
+            // Taken before the count, so a settlement in between still wakes it.
+            var settled = Volatile.Read(ref _settled).Task;
+            if ((room = Math.Min(ReceiveSize, MaxInFlight - InFlightCount())) > 0)
             {
                 break;
             }
+
+            await settled.WaitAsync(cancellationToken);
         }
 
-        var messages = received.Select(m => new ReceivedMessage(m, EventsOf(m))).ToList();
+        var page = await _queues.MapOutagesAsync(() => _queues.Main.ReceiveMessagesAsync(room, _options.VisibilityTimeout, cancellationToken));
+        foreach (var message in page.Value)
+        {
+            Track(HandleAsync(new ReceivedMessage(message, EventsOf(message)), cancellationToken));
+        }
 
+        return page.Value.Length;
+    }
+
+    /// <summary>Completes when every message in hand is settled (or left to reappear, when stopping): for a host's stop.</summary>
+    public Task WhenSettledAsync()
+    {
+        lock (_gate)
+        {
+            return Task.WhenAll([.. _inFlight]);
+        }
+    }
+
+    private int InFlightCount()
+    {
+        lock (_gate)
+        {
+            return _inFlight.Count;
+        }
+    }
+
+    /// <summary>Each lead's share joins its line; the message is settled when all its shares are handled.</summary>
+    private async Task HandleAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
         // Events that concern no subscriber are only acknowledged, so they need not wait their turn in their lead's line.
-        var lines = messages
-            .Where(m => m.Events is not null)
-            .SelectMany(m => m.Events!.GroupBy(e => e.LeadId, StringComparer.Ordinal).Select(share => (Message: m, Share: share.ToList())))
-            .Where(s => s.Share.Any(_handler.Concerns))
-            .GroupBy(s => s.Share[0].LeadId, StringComparer.Ordinal)
-            .Select(async line =>
+        var shares = (message.Events ?? [])
+            .GroupBy(e => e.LeadId, StringComparer.Ordinal)
+            .Where(share => share.Any(_handler.Concerns))
+            .Select(share => JoinLine(share.Key, message, [.. share], cancellationToken))
+            .ToList();
+        try
+        {
+            await Task.WhenAll(shares);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the message is left to reappear when its visibility timeout ends.
+            return;
+        }
+
+        await SettleAsync(message, cancellationToken);
+    }
+
+    private Task JoinLine(string leadId, ReceivedMessage message, IReadOnlyList<LeadEvent> share, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var ahead = _leadLines.GetValueOrDefault(leadId) ?? Task.CompletedTask;
+            var turn = HandleShareAfterAsync(ahead, message, share, cancellationToken);
+            _leadLines[leadId] = turn;
+            _ = turn.ContinueWith(_ => LeaveLine(leadId, turn), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return turn;
+        }
+    }
+
+    private void LeaveLine(string leadId, Task turn)
+    {
+        lock (_gate)
+        {
+            if (_leadLines.TryGetValue(leadId, out var last) && last == turn)
             {
-                foreach (var (message, share) in line)
+                _leadLines.Remove(leadId);
+            }
+        }
+    }
+
+    private async Task HandleShareAfterAsync(Task ahead, ReceivedMessage message, IReadOnlyList<LeadEvent> share, CancellationToken cancellationToken)
+    {
+        await ahead.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        cancellationToken.ThrowIfCancellationRequested();
+        await HandleShareAsync(message, share, cancellationToken);
+    }
+
+    private void Track(Task handling)
+    {
+        lock (_gate)
+        {
+            _inFlight.Add(handling);
+        }
+
+        _ = handling.ContinueWith(
+            done =>
+            {
+                if (done.IsFaulted)
                 {
-                    await HandleShareAsync(message, share, cancellationToken);
+                    // A delete the store refused: the message reappears when its visibility timeout ends and is handled again.
+                    LogSettleFailed(done.Exception!.GetBaseException().GetType().Name);
                 }
-            });
-        await Task.WhenAll(lines);
-        await Task.WhenAll(messages.Select(m => SettleAsync(m, cancellationToken)));
-        return received.Count;
+
+                lock (_gate)
+                {
+                    _inFlight.Remove(done);
+                }
+
+                Interlocked.Exchange(ref _settled, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     /// <summary>The events a message carries; null for one that is not lead events (dead-lettered as it is).</summary>
@@ -177,6 +274,9 @@ public sealed partial class StorageQueueLeadEventWorker
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lead event message {MessageId} failed on delivery {DequeueCount} ({ErrorType}); it reappears after its visibility timeout")]
     private partial void LogRetry(string messageId, long dequeueCount, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A lead event message was handled but could not be deleted ({ErrorType}); it reappears after its visibility timeout")]
+    private partial void LogSettleFailed(string errorType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Lead event message {MessageId} moved to the poison queue after {DequeueCount} deliveries: {Reason}")]
     private partial void LogPoisoned(string messageId, long dequeueCount, string reason);
