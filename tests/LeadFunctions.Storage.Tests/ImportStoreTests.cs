@@ -84,6 +84,15 @@ public sealed class ImportStoreTests : IDisposable
     }
 
     [Fact]
+    public void The_local_consumer_applies_every_chunk_of_a_receive_side_by_side()
+    {
+        var options = _harness.Get<StorageQueueImportWorker>().Options;
+
+        // Routed rows wait for their team's rotation together: the more chunks in flight, the larger its groups.
+        Assert.Equal((32, 32), (options.BatchSize, options.Parallelism));
+    }
+
+    [Fact]
     public async Task A_redelivered_chunk_whose_result_is_written_does_nothing()
     {
         var importId = await _harness.Get<ImportSubmitter>().StartAsync(ImportSource.PurchasedList, Rows(3, "r"), CancellationToken.None);
