@@ -37,12 +37,17 @@ ensure_node_modules() {
 }
 
 # Starts Azurite in memory; sets BENCH_STORAGE (connection string with blob, queue and table endpoints).
+# To see what a run costs Azurite (off by default, both slow it down): AZURITE_DEBUG_LOG=FILE logs every request
+# (count them by its RequestMethod=... RequestURL=... lines); AZURITE_CPU_PROFILE=DIR writes a V8 CPU profile there
+# when Azurite exits at the end of the run.
 start_azurite() {
   ensure_node_modules
-  local blob queue table log="$root/artifacts/bench/azurite.log"
+  local blob queue table log="$root/artifacts/bench/azurite.log" node_args=() azurite_args=()
   mkdir -p "$root/artifacts/bench"
+  if [ -n "${AZURITE_CPU_PROFILE:-}" ]; then mkdir -p "$AZURITE_CPU_PROFILE"; node_args=(--cpu-prof "--cpu-prof-dir=$AZURITE_CPU_PROFILE"); fi
+  if [ -n "${AZURITE_DEBUG_LOG:-}" ]; then azurite_args=(--debug "$AZURITE_DEBUG_LOG"); fi
   blob=$(free_port); queue=$(free_port); table=$(free_port)
-  setsid node node_modules/azurite/dist/src/azurite.js --silent --disableTelemetry --skipApiVersionCheck --disableProductStyleUrl --loose \
+  setsid node "${node_args[@]}" node_modules/azurite/dist/src/azurite.js --silent --disableTelemetry --skipApiVersionCheck --disableProductStyleUrl --loose "${azurite_args[@]}" \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --blobPort "$blob" --queuePort "$queue" --tablePort "$table" --inMemoryPersistence >"$log" 2>&1 &
   bench_pids+=($!)

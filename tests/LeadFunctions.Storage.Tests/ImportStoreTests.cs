@@ -62,6 +62,37 @@ public sealed class ImportStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_imported_again_costs_each_row_one_read_and_no_write()
+    {
+        var rows = Rows(150, "again");
+        await _harness.Get<ImportSubmitter>().StartAsync(ImportSource.PurchasedList, rows, CancellationToken.None);
+        await DrainAsync();
+        var again = await _harness.Get<ImportSubmitter>().StartAsync(ImportSource.PurchasedList, rows, CancellationToken.None);
+        _harness.Requests.Reset();
+
+        Assert.Equal(2, await DrainAsync());
+        var requests = _harness.Requests.Count;
+        var progress = await Store.GetProgressAsync(again, CancellationToken.None);
+
+        Assert.Equal((ImportState.Completed, 0, 0, 150), (progress!.State, progress.Created, progress.Updated, progress.Unchanged));
+        // Per chunk: is it done, its rows, its result; per row: the look-up of its command, which finds it. No row tries a
+        // write to be refused (nor reads its lead), as a row guessed to be a new person would.
+        const int PerChunk = 3;
+        Assert.Equal(150 + (2 * PerChunk), requests);
+        var lead = await _harness.Store.GetAsync(_harness.Get<Engine.Identity.LeadIdentity>().LeadIdFor("again1@acme-corp.com"), CancellationToken.None);
+        Assert.Equal(1, lead!.Lead.Version);
+    }
+
+    [Fact]
+    public void The_local_consumer_applies_every_chunk_of_a_receive_side_by_side()
+    {
+        var options = _harness.Get<StorageQueueImportWorker>().Options;
+
+        // Routed rows wait for their team's rotation together: the more chunks in flight, the larger its groups.
+        Assert.Equal((32, 32), (options.BatchSize, options.Parallelism));
+    }
+
+    [Fact]
     public async Task A_redelivered_chunk_whose_result_is_written_does_nothing()
     {
         var importId = await _harness.Get<ImportSubmitter>().StartAsync(ImportSource.PurchasedList, Rows(3, "r"), CancellationToken.None);

@@ -64,6 +64,29 @@ public sealed class LeadStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_lead_and_its_recorded_command_are_read_by_key_without_a_query_and_a_new_person_costs_one_read()
+    {
+        var lead = await _harness.SubmitAsync("whitepaper", "by-key@example.com", "s-key");
+        _harness.Requests.Reset();
+
+        var known = await _harness.Store.LoadForCommandAsync(lead.LeadId!, "sub:s-key", CancellationToken.None);
+        var fresh = await _harness.Store.LoadForCommandAsync(lead.LeadId!, "sub:s-other", CancellationToken.None);
+        var found = await _harness.Store.FindCommandAsync(lead.LeadId!, "sub:s-key", CancellationToken.None);
+        var missing = await _harness.Store.FindCommandAsync(lead.LeadId!, "sub:s-other", CancellationToken.None);
+        var (readsForKnownLead, queriesForKnownLead) = (_harness.Requests.Count, _harness.Requests.Queries);
+        _harness.Requests.Reset();
+        var nobody = await _harness.Store.LoadForCommandAsync("lead-nobody", "sub:s-key", CancellationToken.None);
+
+        Assert.Equal((1, "sub:s-key"), (known.Current!.Lead.Version, known.PriorOutcome!.CommandId));
+        Assert.Equal((lead.LeadId, null), (fresh.Current?.Lead.Id, fresh.PriorOutcome));
+        Assert.Equal(OutcomeKind.Applied, found!.Outcome);
+        Assert.Null(missing);
+        Assert.Equal((null, null), (nobody.Current, nobody.PriorOutcome));
+        Assert.Equal((6, 0), (readsForKnownLead, queriesForKnownLead));
+        Assert.Equal((1, 0), (_harness.Requests.Count, _harness.Requests.Queries));
+    }
+
+    [Fact]
     public async Task A_transition_written_by_another_instance_is_read_again_and_never_lost()
     {
         var lead = await _harness.SubmitAsync("pricing", "two-instances@example.com", null, GoodFit);

@@ -127,23 +127,27 @@ internal sealed class StorageHarness : IDisposable
     public void Dispose() => _services.Dispose();
 
     /// <summary>Counts HTTP requests to Table Storage, to prove which operations cost what.</summary>
+    /// <summary>Counts the Table requests sent, and keeps their addresses (the query string says a query from a point read).</summary>
     internal sealed class RequestCounter : HttpPipelinePolicy
     {
-        private int _count;
+        private readonly System.Collections.Concurrent.ConcurrentQueue<Uri> _sent = new();
 
-        public int Count => Volatile.Read(ref _count);
+        public int Count => _sent.Count;
 
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
+        /// <summary>The requests that were table queries (a <c>$filter</c>), not point reads or writes.</summary>
+        public int Queries => _sent.Count(uri => Uri.UnescapeDataString(uri.Query).Contains("$filter", StringComparison.Ordinal));
+
+        public void Reset() => _sent.Clear();
 
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
-            Interlocked.Increment(ref _count);
+            _sent.Enqueue(message.Request.Uri.ToUri());
             ProcessNext(message, pipeline);
         }
 
         public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
-            Interlocked.Increment(ref _count);
+            _sent.Enqueue(message.Request.Uri.ToUri());
             return ProcessNextAsync(message, pipeline);
         }
     }

@@ -62,7 +62,8 @@ public sealed class SweepTests : IDisposable
         // lead one read; and the run's progress row written at its start and its end.
         Assert.Equal(64 + 64 + 20 + 2, sweepRequests);
         Assert.Equal(20, handled);
-        Assert.Equal(20 * 3, fresh.Requests.Count); // per command: the lead and command row read, one transaction, then its events cleared from the outbox in one
+        // Per command: the lead row and the command row read by key, one transaction, then its events cleared from the outbox in one.
+        Assert.Equal(20 * 4, fresh.Requests.Count);
     }
 
     [Fact]
@@ -299,6 +300,8 @@ public sealed class SweepTests : IDisposable
                 : inner.GetAsync(leadId, cancellationToken);
 
         public Task<LeadLoad> LoadForCommandAsync(string leadId, string commandId, CancellationToken cancellationToken) => inner.LoadForCommandAsync(leadId, commandId, cancellationToken);
+
+        public Task<Domain.Transitions.AuditRecord?> FindCommandAsync(string leadId, string commandId, CancellationToken cancellationToken) => inner.FindCommandAsync(leadId, commandId, cancellationToken);
 
         public Task<string> SaveAsync(LeadWrite write, CancellationToken cancellationToken) => inner.SaveAsync(write, cancellationToken);
 

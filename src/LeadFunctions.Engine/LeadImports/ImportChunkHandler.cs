@@ -1,4 +1,5 @@
 using LeadFunctions.Engine.Ports;
+using LeadFunctions.Engine.Processing;
 using LeadFunctions.Engine.Transitions;
 using Microsoft.Extensions.Logging;
 
@@ -46,9 +47,19 @@ public sealed partial class ImportChunkHandler
         _activity.Working(chunk.ImportId);
         int created = 0, updated = 0, unchanged = 0;
         var errors = new List<ImportError>();
+        // A file is mostly new people (insert without reading) or mostly rows applied before (a file imported again, or
+        // a message delivered again): each row expects what the row before it found. The first row looks its command up,
+        // which costs a new file one read per chunk and spares a repeated one a refused write per chunk.
+        var firstLook = FirstLook.CommandFirst;
         foreach (var row in chunk.Rows)
         {
-            var (outcome, rowErrors) = await _rows.HandleAsync(chunk.ImportId, chunk.Source, row, cancellationToken);
+            var (outcome, rowErrors) = await _rows.HandleAsync(chunk.ImportId, chunk.Source, row, firstLook, cancellationToken);
+            firstLook = outcome switch
+            {
+                RowOutcome.Created => FirstLook.Guess,
+                RowOutcome.Updated or RowOutcome.Unchanged => FirstLook.CommandFirst,
+                _ => firstLook,
+            };
             switch (outcome)
             {
                 case RowOutcome.Created: created++; break;

@@ -29,7 +29,15 @@ public sealed class ImportRowHandler
         _time = time;
     }
 
-    public async Task<(RowOutcome Outcome, IReadOnlyList<ImportError> Errors)> HandleAsync(string importId, ImportSource source, ImportRow row, CancellationToken cancellationToken)
+    public Task<(RowOutcome Outcome, IReadOnlyList<ImportError> Errors)> HandleAsync(string importId, ImportSource source, ImportRow row, CancellationToken cancellationToken)
+        => HandleAsync(importId, source, row, FirstLook.Guess, cancellationToken);
+
+    /// <param name="firstLook">
+    /// <see cref="FirstLook.CommandFirst"/> when the row is probably applied already (its chunk's rows so far were), so
+    /// that a repeated row costs one read; <see cref="FirstLook.Guess"/> tries a new person's insert without reading.
+    /// </param>
+    public async Task<(RowOutcome Outcome, IReadOnlyList<ImportError> Errors)> HandleAsync(
+        string importId, ImportSource source, ImportRow row, FirstLook firstLook, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
         if (row.Fields is not { } fields)
@@ -60,7 +68,7 @@ public sealed class ImportRowHandler
             Reason: "import " + importId,
             Data: new TransitionData { Import = new LeadImport(source, details, owner) });
         // The relay pass publishes the events of a whole import in bulk; a row's events need not go out one by one.
-        var outcome = await _processor.ProcessAsync(leadId, command, publishNow: false, cancellationToken);
+        var outcome = await _processor.ProcessAsync(leadId, command, publishNow: false, firstLook, cancellationToken);
         return outcome.Kind switch
         {
             OutcomeKind.Applied when outcome.Audit?.FromStage is null => (RowOutcome.Created, []),

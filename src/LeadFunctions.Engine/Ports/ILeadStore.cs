@@ -27,6 +27,9 @@ public interface ILeadStore
 {
     Task<LeadLoad> LoadForCommandAsync(string leadId, string commandId, CancellationToken cancellationToken);
 
+    /// <summary>The command's audit line if that command id is recorded for the lead (a point read; the lead is not read).</summary>
+    Task<AuditRecord?> FindCommandAsync(string leadId, string commandId, CancellationToken cancellationToken);
+
     /// <summary>Writes lead, audit line and due entries in one transaction; returns the lead's new version tag.</summary>
     /// <exception cref="LeadWriteConflictException">Someone else wrote first, the lead is gone, or the command id is already recorded.</exception>
     Task<string> SaveAsync(LeadWrite write, CancellationToken cancellationToken);

@@ -56,20 +56,25 @@ public sealed partial class LeadCommandProcessor
     }
 
     public Task<CommandOutcome> ProcessAsync(string leadId, TransitionCommand command, CancellationToken cancellationToken)
-        => ProcessAsync(leadId, command, publishNow: true, cancellationToken);
+        => ProcessAsync(leadId, command, publishNow: true, FirstLook.Guess, cancellationToken);
 
     /// <param name="publishNow">
     /// False leaves the change's stored events to the relay pass, which publishes them in bulk a moment later: for bulk
     /// work (an import) where nobody waits on one lead's events, it saves each command its own send and outbox delete.
     /// </param>
-    public async Task<CommandOutcome> ProcessAsync(string leadId, TransitionCommand command, bool publishNow, CancellationToken cancellationToken)
+    /// <param name="firstLook">How the first attempt learns what is stored; any choice is safe, a poor one costs a round trip.</param>
+    public async Task<CommandOutcome> ProcessAsync(string leadId, TransitionCommand command, bool publishNow, FirstLook firstLook, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var guessed = false;
         for (var attempt = 1; ; attempt++)
         {
             LeadLoad load;
-            if (attempt == 1 && Guess(leadId, command) is { } guess)
+            if (attempt == 1 && firstLook == FirstLook.CommandFirst)
+            {
+                load = await LoadCommandFirstAsync(leadId, command.CommandId, cancellationToken);
+            }
+            else if (attempt == 1 && Guess(leadId, command) is { } guess)
             {
                 load = guess;
                 guessed = true;
@@ -154,6 +159,21 @@ public sealed partial class LeadCommandProcessor
 
             return new CommandOutcome(result.Audit.Outcome, result.Audit, result.Lead);
         }
+    }
+
+    /// <summary>
+    /// The command's audit line, and only when it is not recorded the lead: one point read for a command recorded
+    /// before. The two reads are not one snapshot, and need not be: a command recorded in between makes the write's
+    /// insert of its audit line fail, and the retry finds it.
+    /// </summary>
+    private async Task<LeadLoad> LoadCommandFirstAsync(string leadId, string commandId, CancellationToken cancellationToken)
+    {
+        if (await _store.FindCommandAsync(leadId, commandId, cancellationToken) is { } recorded)
+        {
+            return new LeadLoad(null, recorded);
+        }
+
+        return new LeadLoad(await _store.GetAsync(leadId, cancellationToken), null);
     }
 
     /// <summary>What to assume without reading: the cached lead, or no lead for a submission that could create one.</summary>

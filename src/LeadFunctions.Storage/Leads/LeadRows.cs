@@ -127,8 +127,6 @@ internal static class LeadRows
         };
     }
 
-    public static bool IsLeadRow(TableEntity entity) => entity.RowKey.StartsWith(LeadKeys.LeadPrefix, StringComparison.Ordinal);
-
     private static T? ParseOrNull<T>(string? value)
         where T : struct, Enum
         => value is null ? null : Enum.Parse<T>(value);

@@ -23,29 +23,27 @@ public sealed class TableLeadStore : ILeadStore
 
     public TableLeadStore(TableProvisioner tables) => _tables = tables;
 
+    /// <remarks>
+    /// Point reads, not one query for both rows: an "or" on row keys is a partition scan in Table Storage, and Azurite
+    /// scans the whole table for any query. A command row is written only in its lead's transaction and erased before
+    /// the lead row, so with no lead there is no command row to look for, and a new person costs one read.
+    /// </remarks>
     public async Task<LeadLoad> LoadForCommandAsync(string leadId, string commandId, CancellationToken cancellationToken)
     {
-        await _tables.EnsureCreatedAsync(cancellationToken);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {LeadKeys.PartitionOf(leadId)} and (RowKey eq {LeadKeys.Lead(leadId)} or RowKey eq {LeadKeys.Command(leadId, commandId)})");
-        return await _tables.MapOutagesAsync(async () =>
+        if (await GetAsync(leadId, cancellationToken) is not { } lead)
         {
-            StoredLead? lead = null;
-            AuditRecord? prior = null;
-            await foreach (var entity in _tables.Leads.QueryAsync<TableEntity>(filter, maxPerPage: 2, cancellationToken: cancellationToken))
-            {
-                if (LeadRows.IsLeadRow(entity))
-                {
-                    lead = Stored(entity);
-                }
-                else
-                {
-                    prior = LeadRows.ToAudit(entity);
-                }
-            }
+            return new LeadLoad(null, null);
+        }
 
-            return new LeadLoad(lead, prior);
-        });
+        return new LeadLoad(lead, await FindCommandAsync(leadId, commandId, cancellationToken));
+    }
+
+    public async Task<AuditRecord?> FindCommandAsync(string leadId, string commandId, CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken);
+        var response = await _tables.MapOutagesAsync(
+            () => _tables.Leads.GetEntityIfExistsAsync<TableEntity>(LeadKeys.PartitionOf(leadId), LeadKeys.Command(leadId, commandId), cancellationToken: cancellationToken));
+        return response.HasValue ? LeadRows.ToAudit(response.Value!) : null;
     }
 
     public async Task<string> SaveAsync(LeadWrite write, CancellationToken cancellationToken)

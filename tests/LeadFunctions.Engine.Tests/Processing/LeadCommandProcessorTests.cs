@@ -311,6 +311,44 @@ public sealed class LeadCommandProcessorTests : IDisposable
         Assert.Equal(0, _h.Metrics.Sum("leadfunctions.transitions.applied"));
     }
 
+    // ---- Command first: a command probably recorded before looks its audit line up by key ----
+
+    [Fact]
+    public async Task Command_first_finds_a_recorded_command_with_one_look_up_and_no_write()
+    {
+        var prior = new AuditRecord("imp:research:x", TransitionType.LeadImported, OutcomeKind.Applied, null, "import:research", null,
+            _h.Now, _h.Now, null, LifecycleStage.SQL, null, LeadStatus.New, 1);
+        _h.OnFindCommand(prior);
+        _h.Cache.Remember(_h.StoredAs(_h.NewSqlLead(Email, _h.Now), "e1")); // a cached lead is no reason to try a write
+
+        var outcome = await _h.Processor.ProcessAsync(_leadId, ImportCommand("imp:research:x"), publishNow: false, FirstLook.CommandFirst, CancellationToken.None);
+
+        Assert.Equal(OutcomeKind.Duplicate, outcome.Kind);
+        Assert.Same(prior, outcome.Audit);
+        Assert.Equal(["find"], _h.Calls);
+        Assert.Empty(_h.Saves);
+        Assert.Equal(1, _h.Metrics.Sum("leadfunctions.transitions.duplicates", ("type", "LeadImported")));
+    }
+
+    [Fact]
+    public async Task Command_first_reads_the_lead_when_the_command_is_new_and_writes_against_its_version()
+    {
+        var stored = _h.StoredAs(_h.NewMqlLead(Email, _h.Now), "e1");
+        _h.OnFindCommand(recorded: null);
+        _h.OnGet(_leadId, stored);
+
+        var outcome = await _h.Processor.ProcessAsync(_leadId, ImportCommand("imp:research:y"), publishNow: false, FirstLook.CommandFirst, CancellationToken.None);
+
+        Assert.Equal(OutcomeKind.Applied, outcome.Kind);
+        Assert.Equal(["find", "save"], _h.Calls);
+        _h.Store.Verify(s => s.GetAsync(_leadId, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal("e1", Assert.Single(_h.Saves).ExpectedETag);
+    }
+
+    private TransitionCommand ImportCommand(string commandId)
+        => Harness.Command(TransitionType.LeadImported, commandId, _h.Now, "import:research",
+            new TransitionData { Import = new Domain.LeadImports.LeadImport(Domain.LeadImports.ImportSource.Research, new FormSubmission("research", Harness.GoodFit(Email), null, null, null, Consent: false)) });
+
     [Theory]
     [InlineData(TransitionType.ContactMade)]
     [InlineData(TransitionType.DealWon)]

@@ -204,6 +204,19 @@ public sealed class Harness : IDisposable
 
     public void OnLoad(StoredLead? current, AuditRecord? prior = null) => OnLoad((_, _) => new LeadLoad(current, prior));
 
+    /// <summary>Every look-up of a command's audit line answers <paramref name="recorded"/>.</summary>
+    public void OnFindCommand(AuditRecord? recorded)
+        => Store.Setup(s => s.FindCommandAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(() =>
+            {
+                lock (_gate)
+                {
+                    Calls.Add("find");
+                }
+
+                return Task.FromResult(recorded);
+            });
+
     public void OnGet(string leadId, StoredLead? stored)
         => Store.Setup(s => s.GetAsync(leadId, It.IsAny<CancellationToken>())).ReturnsAsync(stored);
 

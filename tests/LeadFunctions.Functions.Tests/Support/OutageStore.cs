@@ -18,6 +18,9 @@ public sealed class OutageStore(ILeadStore inner, TimeProvider time) : ILeadStor
     public Task<LeadLoad> LoadForCommandAsync(string leadId, string commandId, CancellationToken cancellationToken)
         => Pass(() => inner.LoadForCommandAsync(leadId, commandId, cancellationToken));
 
+    public Task<AuditRecord?> FindCommandAsync(string leadId, string commandId, CancellationToken cancellationToken)
+        => Pass(() => inner.FindCommandAsync(leadId, commandId, cancellationToken));
+
     public Task<string> SaveAsync(LeadWrite write, CancellationToken cancellationToken)
         => Pass(() => inner.SaveAsync(write, cancellationToken));
 
