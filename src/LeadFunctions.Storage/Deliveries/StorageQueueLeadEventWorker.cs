@@ -153,7 +153,8 @@ public sealed partial class StorageQueueLeadEventWorker
 
     private async Task HandleShareAfterAsync(Task ahead, ReceivedMessage message, IReadOnlyList<LeadEvent> share, CancellationToken cancellationToken)
     {
-        await ahead.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // Always yields, even behind nobody: the caller holds the lines' lock, and the handler must not run under it.
+        await ahead.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
         cancellationToken.ThrowIfCancellationRequested();
         await HandleShareAsync(message, share, cancellationToken);
     }
