@@ -4,10 +4,7 @@ using LeadFunctions.Domain.Routing;
 namespace LeadFunctions.Engine.Routing;
 
 /// <summary>
-/// One lead waiting for its team's rotation: what it asks, the rep its territory named and why that rep was passed by,
-/// and where the answer goes. Null as an answer: nobody else can take a lead passed over by its late rep.
+/// One lead waiting for its team's rotation: what it asks, and the rep its territory named and why that rep was passed
+/// by. Null as its answer: nobody else can take a lead passed over by its late rep.
 /// </summary>
-internal sealed record PendingPick(AssignmentRequest Request, RouteMatch Route, ImmutableArray<SkippedRep> SkippedDirect, DateTimeOffset Now)
-{
-    public TaskCompletionSource<Assignment?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-}
+internal sealed record PendingPick(AssignmentRequest Request, RouteMatch Route, ImmutableArray<SkippedRep> SkippedDirect, DateTimeOffset Now);

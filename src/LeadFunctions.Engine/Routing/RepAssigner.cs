@@ -4,6 +4,7 @@ using System.Globalization;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Playbooks;
 using LeadFunctions.Domain.Routing;
+using LeadFunctions.Engine.Concurrency;
 using LeadFunctions.Engine.Ports;
 using LeadFunctions.Engine.Views;
 using Microsoft.Extensions.Logging;
@@ -14,20 +15,24 @@ namespace LeadFunctions.Engine.Routing;
 /// Picks the rep for a lead handed to sales: back to its recent owner when they can take it; else the territory's rep,
 /// or the territory's team by weighted rotation over the reps who are available and under capacity. The rotation is
 /// shared by every instance: it is read, advanced and saved at the version it was read, and a lost race picks again,
-/// so two instances never hand out the same turn. Within one instance a team's picks wait at one gate and are decided
-/// in groups (<see cref="TeamPickLine"/>): a burst of handoffs costs one read and one write per group instead of a storm
-/// of lost races on one row, or two round trips per lead in single file; only instances race.
+/// so two instances never hand out the same turn. Within one instance a team's picks join one line and are decided in
+/// groups (<see cref="JoinedLine{TRequest, TAnswer}"/>): a burst of handoffs costs one read and one write per group
+/// instead of a storm of lost races on one row, or two round trips per lead in single file; only instances race. A
+/// group stays well inside the rotation's memory of recent picks, so a redelivered command still finds its pick.
 /// </summary>
 public sealed partial class RepAssigner
 {
     /// <summary>Races lost before giving up; each is another instance's successful pick, so this only trips under a storm.</summary>
     private const int MaxAttempts = 50;
 
+    /// <summary>Picks decided together, at most: half the rotation's memory of recent picks.</summary>
+    internal const int MaxGroup = RepRotation.RecentCapacity / 2;
+
     private readonly RoutingRules _routing;
     private readonly IRepRoster _roster;
     private readonly ILeadQueries _queries;
     private readonly ILogger<RepAssigner> _logger;
-    private readonly ConcurrentDictionary<string, TeamPickLine> _lines = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JoinedLine<PendingPick, Assignment?>> _lines = new(StringComparer.Ordinal);
 
     public RepAssigner(Playbook playbook, IRepRoster roster, ILeadQueries queries, ILogger<RepAssigner> logger)
     {
@@ -82,17 +87,17 @@ public sealed partial class RepAssigner
             skippedDirect = [new SkippedRep(named.Id, standing)];
         }
 
-        var line = _lines.GetOrAdd(team.Id, _ => new TeamPickLine());
-        return await line.PickAsync(new PendingPick(request, route, skippedDirect, now), group => DecideAsync(team, group), cancellationToken);
+        var line = _lines.GetOrAdd(team.Id, _ => new JoinedLine<PendingPick, Assignment?>(group => DecideAsync(team, group), (group, _) => group.Count < MaxGroup));
+        return await line.JoinAsync(new PendingPick(request, route, skippedDirect, now), cancellationToken);
     }
 
     /// <summary>
     /// Decides a group of picks in order against one read of availability, of open-lead counts (when a rep has a cap)
     /// and of the rotation, and saves the rotation once at that version; a lost race decides the whole group again on
     /// what the other instance saved. Each pick counts toward its rep's cap for the picks after it. Not cancelled by one
-    /// request going away, since the other picks of the group wait on it.
+    /// request going away, since the other picks of the group wait on it. A failure fails the group; its picks spent no turn.
     /// </summary>
-    private async Task DecideAsync(TeamDefinition team, IReadOnlyList<PendingPick> group)
+    private async Task<IReadOnlyList<Assignment?>> DecideAsync(TeamDefinition team, IReadOnlyList<PendingPick> group)
     {
         // Availability and the rotation are read side by side: a group's reads and its save are all that picks of the
         // team wait for in a burst, so each round trip in series caps the handoffs a second.
@@ -127,13 +132,12 @@ public sealed partial class RepAssigner
 
             if (!changed || await _roster.TrySaveRotationAsync(team.Id, rotation, stored.ETag, CancellationToken.None))
             {
-                for (var i = 0; i < group.Count; i++)
+                foreach (var answer in answers)
                 {
-                    LogIfUnplaced(team, answers[i]);
-                    group[i].Answer.TrySetResult(answers[i]);
+                    LogIfUnplaced(team, answer);
                 }
 
-                return;
+                return answers;
             }
 
             // Lost the turn to another instance: step aside a random moment, so a burst of handoffs does not retry in lockstep.
