@@ -50,6 +50,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp => new LeadEventLog(sp.GetRequiredService<Playbook>()));
         services.AddOptions<LeadEventRelayOptions>().BindConfiguration(LeadEventRelayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LeadEventRelay>();
+        services.AddHostedService<PublishedEventRemoval>();
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);

@@ -44,6 +44,7 @@ public sealed class LeadEventOutboxTests : IDisposable
         var lead = await _harness.SubmitAsync("pricing", "etag@example.com");
         var stale = (await _harness.Store.GetAsync(lead.LeadId!, CancellationToken.None))!;
         await _harness.ApplyAsync(lead.LeadId!, TransitionType.FirstOutreachSent);
+        await Relay.RemovePublishedAsync(CancellationToken.None);
         var change = _harness.Get<StateMachine>().Apply(lead.LeadId!, stale.Lead, Command(TransitionType.ContactMade, "late-1"), _harness.Clock.GetUtcNow());
         Assert.NotEmpty(change.Events);
 
@@ -59,6 +60,7 @@ public sealed class LeadEventOutboxTests : IDisposable
     {
         var lead = await _harness.SubmitAsync("pricing", "twice@example.com");
         await _harness.ApplyAsync(lead.LeadId!, TransitionType.ContactMade, commandId: "once-1");
+        await Relay.RemovePublishedAsync(CancellationToken.None);
         var current = (await _harness.Store.GetAsync(lead.LeadId!, CancellationToken.None))!;
         var again = _harness.Get<StateMachine>().Apply(lead.LeadId!, current.Lead, Command(TransitionType.DealCreated, "once-1"), _harness.Clock.GetUtcNow());
         Assert.NotEmpty(again.Events);
@@ -72,14 +74,39 @@ public sealed class LeadEventOutboxTests : IDisposable
     }
 
     [Fact]
-    public async Task The_fast_path_publishes_a_change_s_events_at_once_and_leaves_nothing_waiting()
+    public async Task The_fast_path_publishes_a_change_s_events_at_once_and_the_removal_leaves_nothing_waiting()
     {
         var lead = await _harness.SubmitAsync("pricing", "fast@example.com");
 
         var queued = await QueuedAsync();
         Assert.Equal(LeadEventType.LeadCreated, queued[0].Type);
         Assert.All(queued, e => Assert.Equal(lead.LeadId, e.LeadId));
+        Assert.Equal(queued.Select(e => e.EventId), (await WaitingAsync(lead.LeadId!)).Select(e => e.EventId));
+
+        Assert.Equal(queued.Count, await Relay.RemovePublishedAsync(CancellationToken.None));
         Assert.Empty(await WaitingAsync(lead.LeadId!));
+    }
+
+    [Fact]
+    public async Task Published_events_of_many_leads_are_removed_with_one_transaction_per_partition()
+    {
+        var leads = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            leads.Add((await _harness.SubmitAsync("pricing", $"many-{i}@example.com")).LeadId!);
+        }
+
+        var partitions = leads.Select(id => Leads.LeadKeys.PartitionOf(id)).Distinct().Count();
+        Assert.True(partitions < leads.Count, "the test wants two leads in one partition");
+        _harness.Requests.Reset();
+
+        Assert.True(await Relay.RemovePublishedAsync(CancellationToken.None) >= leads.Count);
+
+        Assert.Equal(partitions, _harness.Requests.Count);
+        foreach (var lead in leads)
+        {
+            Assert.Empty(await WaitingAsync(lead));
+        }
     }
 
     [Fact]

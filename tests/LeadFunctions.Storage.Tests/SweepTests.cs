@@ -62,8 +62,8 @@ public sealed class SweepTests : IDisposable
         // lead one read; and the run's progress row written at its start and its end.
         Assert.Equal(64 + 64 + 20 + 2, sweepRequests);
         Assert.Equal(20, handled);
-        // Per command: the lead row and the command row read by key, one transaction, then its events cleared from the outbox in one.
-        Assert.Equal(20 * 4, fresh.Requests.Count);
+        // Per command: the lead row and the command row read by key, and one transaction (its events leave the outbox later, in bulk).
+        Assert.Equal(20 * 3, fresh.Requests.Count);
     }
 
     [Fact]

@@ -10,6 +10,10 @@ namespace LeadFunctions.Engine.Outbox;
 /// next pass publishes it again under the same event id, so delivery is at least once and never lost. The fast path
 /// publishes a change's events as soon as they are stored (speed to lead); the pass, run on a timer, takes whatever
 /// the fast path left behind.
+/// The fast path's removals wait for <see cref="RemovePublishedAsync"/> (every
+/// <see cref="LeadEventRelayOptions.RemovalInterval"/>, and once more at a graceful stop), which clears many changes'
+/// rows with one transaction per partition: removing each change's rows on its own cost a request per change, as
+/// much as storing the change. A crash before the removal costs a second publish under the same event id.
 /// </summary>
 public sealed partial class LeadEventRelay
 {
@@ -18,6 +22,8 @@ public sealed partial class LeadEventRelay
     private readonly LeadEventRelayOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<LeadEventRelay> _logger;
+    private readonly Lock _publishedGate = new();
+    private List<LeadEvent> _published = [];
     private long _fastPathMisses;
 
     public LeadEventRelay(
@@ -35,7 +41,7 @@ public sealed partial class LeadEventRelay
     public long FastPathMisses => Interlocked.Read(ref _fastPathMisses);
 
     /// <summary>
-    /// Publishes events just stored with their change and removes them from the outbox. Never fails the change: the
+    /// Publishes events just stored with their change, and queues their rows for removal. Never fails the change: the
     /// events are safe in the outbox, and the pass retries them.
     /// </summary>
     public async Task PublishStoredAsync(IReadOnlyList<LeadEvent> events, CancellationToken cancellationToken)
@@ -49,12 +55,60 @@ public sealed partial class LeadEventRelay
         try
         {
             await _publisher.PublishAsync(events, cancellationToken);
-            await _outbox.RemoveAsync([.. events], cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Interlocked.Increment(ref _fastPathMisses);
             LogLeftForPass(events[0].LeadId, events.Count, ex.GetType().Name);
+            return;
+        }
+
+        lock (_publishedGate)
+        {
+            _published.AddRange(events);
+        }
+    }
+
+    /// <summary>How many published events wait for <see cref="RemovePublishedAsync"/>.</summary>
+    public int PublishedAwaitingRemoval
+    {
+        get
+        {
+            lock (_publishedGate)
+            {
+                return _published.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes the rows of every event the fast path has published since the last call; returns how many. A failure is
+    /// not thrown: the rows stay for the pass, which publishes them again (same event ids) and removes them.
+    /// </summary>
+    public async Task<int> RemovePublishedAsync(CancellationToken cancellationToken)
+    {
+        List<LeadEvent> taken;
+        lock (_publishedGate)
+        {
+            taken = _published;
+            _published = [];
+        }
+
+        if (taken.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await _outbox.RemoveAsync(taken, cancellationToken);
+            return taken.Count;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref _fastPathMisses);
+            LogRemovalLeftForPass(taken.Count, ex.GetType().Name);
+            return 0;
         }
     }
 
@@ -91,6 +145,9 @@ public sealed partial class LeadEventRelay
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lead {LeadId}: {Count} events stay in the outbox for the relay pass ({ErrorType})")]
     private partial void LogLeftForPass(string leadId, int count, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} published events stay in the outbox for the relay pass, which publishes them again ({ErrorType})")]
+    private partial void LogRemovalLeftForPass(int count, string errorType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Relay pass published {Count} events the fast path left in the outbox")]
     private partial void LogRelayed(int count);

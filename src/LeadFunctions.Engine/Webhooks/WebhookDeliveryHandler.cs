@@ -128,11 +128,22 @@ public sealed partial class WebhookDeliveryHandler
         // The mark is raised only once every subscriber has the events sent or recorded: a mark raised beside the sends
         // let a host killed mid-send leave it up, so the lead's next event went out ahead of this one when its message
         // came back (webhook-crash.sh: first deliveries 2, 1).
-        long? stored = ordered[0].Sequence == 1 ? null : await _store.HighestHandledAsync(leadId, cancellationToken);
+        // A lead's first events have nothing open ahead of them either, so their lines are not read before sending: at
+        // 200 hand-raises a second that read was one of five storage requests per lead. Only when the mark shows the
+        // lead's events were taken in before (a redelivered message, or later events that came first and wait held)
+        // are the lines read, to release what waits behind what was just sent. The price: a redelivered first message
+        // is sent again at once instead of waiting for its retry (receivers deduplicate on the event id anyway).
+        var first = ordered[0].Sequence == 1;
+        long? stored = first ? null : await _store.HighestHandledAsync(leadId, cancellationToken);
         var earlierOnItsWay = EarlierOnItsWay(ordered, stored ?? 0);
-        await Task.WhenAll(_options.Value.Webhooks.Select(
-            s => DeliverLineAsync(s, [.. ordered.Where(e => s.Wants(e.Type))], earlierOnItsWay, cancellationToken)));
-        await RaiseHandledAsync(leadId, stored, ordered[^1].Sequence, cancellationToken);
+        var subscribers = _options.Value.Webhooks;
+        var delivered = await Task.WhenAll(subscribers.Select(
+            s => DeliverLineAsync(s, [.. ordered.Where(e => s.Wants(e.Type))], earlierOnItsWay, readLine: !first, cancellationToken)));
+        var takenInBefore = await RaiseHandledAsync(leadId, stored, ordered[^1].Sequence, cancellationToken);
+        if (first && takenInBefore)
+        {
+            await Task.WhenAll(subscribers.Select((s, i) => ReleaseBehindAsync(s, leadId, delivered[i], cancellationToken)));
+        }
     }
 
     /// <summary>For each event, whether one before it has not been taken in: not by the mark, nor earlier in this group.</summary>
@@ -148,14 +159,17 @@ public sealed partial class WebhookDeliveryHandler
         return result;
     }
 
-    /// <summary>Raises the mark, never lowers it: a lead's first events claim it with an insert, which fails only when it came again.</summary>
-    private async Task RaiseHandledAsync(string leadId, long? stored, long highest, CancellationToken cancellationToken)
+    /// <summary>
+    /// Raises the mark, never lowers it: a lead's first events claim it with an insert, which fails only when the lead's
+    /// events were taken in before. Returns whether they were.
+    /// </summary>
+    private async Task<bool> RaiseHandledAsync(string leadId, long? stored, long highest, CancellationToken cancellationToken)
     {
         if (stored is null)
         {
             if (await _store.TryAddHandledAsync(leadId, highest, cancellationToken))
             {
-                return;
+                return false;
             }
 
             stored = await _store.HighestHandledAsync(leadId, cancellationToken);
@@ -164,6 +178,23 @@ public sealed partial class WebhookDeliveryHandler
         if (highest > stored)
         {
             await _store.RecordHandledAsync(leadId, highest, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>For first events sent without reading the line: releases the events held for them, now that they are out.</summary>
+    private async Task ReleaseBehindAsync(WebhookSubscriber subscriber, string leadId, IReadOnlyList<long> delivered, CancellationToken cancellationToken)
+    {
+        if (delivered.Count == 0)
+        {
+            return;
+        }
+
+        var open = await _store.ListLeadAsync(subscriber.Id, leadId, cancellationToken);
+        foreach (var sequence in delivered)
+        {
+            await ReleaseNextAsync(open, sequence, cancellationToken);
         }
     }
 
@@ -186,27 +217,38 @@ public sealed partial class WebhookDeliveryHandler
         }
     }
 
-    /// <summary>One subscriber's share of the events, one at a time: each is sent, queued behind an open one, or held.</summary>
-    private async Task DeliverLineAsync(
-        WebhookSubscriber subscriber, IReadOnlyList<LeadEvent> events, Dictionary<long, bool> earlierOnItsWay, CancellationToken cancellationToken)
+    /// <summary>
+    /// One subscriber's share of the events, one at a time: each is sent, queued behind an open one, or held. Returns the
+    /// sequences delivered.
+    /// </summary>
+    /// <param name="readLine">False for a lead's first events: nothing of the lead is open, unless they came before.</param>
+    private async Task<IReadOnlyList<long>> DeliverLineAsync(
+        WebhookSubscriber subscriber, IReadOnlyList<LeadEvent> events, Dictionary<long, bool> earlierOnItsWay, bool readLine, CancellationToken cancellationToken)
     {
+        var delivered = new List<long>();
         if (events.Count == 0)
         {
-            return;
+            return delivered;
         }
 
-        var open = (await _store.ListLeadAsync(subscriber.Id, events[0].LeadId, cancellationToken)).ToList();
+        var open = readLine ? (await _store.ListLeadAsync(subscriber.Id, events[0].LeadId, cancellationToken)).ToList() : [];
         foreach (var leadEvent in events)
         {
-            if (open.All(d => d.Sequence != leadEvent.Sequence))
+            if (open.All(d => d.Sequence != leadEvent.Sequence)
+                && await DeliverAsync(subscriber, leadEvent, open, earlierOnItsWay[leadEvent.Sequence], cancellationToken))
             {
-                await DeliverAsync(subscriber, leadEvent, open, earlierOnItsWay[leadEvent.Sequence], cancellationToken);
+                delivered.Add(leadEvent.Sequence);
             }
         }
+
+        return delivered;
     }
 
-    /// <summary>Adds what it records to <paramref name="open"/>, so the lead's later events in the group queue behind it.</summary>
-    private async Task DeliverAsync(
+    /// <summary>
+    /// Adds what it records to <paramref name="open"/>, so the lead's later events in the group queue behind it. Returns
+    /// whether the event was delivered now.
+    /// </summary>
+    private async Task<bool> DeliverAsync(
         WebhookSubscriber subscriber, LeadEvent leadEvent, List<WebhookDelivery> open, bool earlierOnItsWay, CancellationToken cancellationToken)
     {
         var visible = WebhookBody.ForSubscriber(leadEvent, subscriber.IncludePerson);
@@ -219,7 +261,7 @@ public sealed partial class WebhookDeliveryHandler
         if (open.Any(d => d.State != DeliveryState.Dead && d.Sequence < leadEvent.Sequence))
         {
             await RecordAsync(delivery, open, cancellationToken);
-            return;
+            return false;
         }
 
         // Held, not queued: nothing ahead of it in the line would ever release it. The earlier event, when it comes, has
@@ -231,7 +273,7 @@ public sealed partial class WebhookDeliveryHandler
                 delivery with { State = DeliveryState.Pending, NextAttemptAt = now + _options.Value.Retry.OrderHold, LastError = HeldForEarlier },
                 open,
                 cancellationToken);
-            return;
+            return false;
         }
 
         var attempt = await _sender.SendAsync(subscriber, visible, cancellationToken);
@@ -239,13 +281,14 @@ public sealed partial class WebhookDeliveryHandler
         {
             _telemetry.WebhookDelivered(subscriber.Id, leadEvent.Type, leadEvent.OccurredAt, _time.GetUtcNow());
             await ReleaseNextAsync(open, leadEvent.Sequence, cancellationToken);
-            return;
+            return true;
         }
 
         var failed = _schedule.AfterFailure(delivery, attempt.Error!, _time.GetUtcNow());
         _telemetry.WebhookFailed(subscriber.Id, leadEvent.Type, failed.State == DeliveryState.Dead);
         LogFailed(subscriber.Id, leadEvent.EventId, attempt.Error!);
         await RecordAsync(failed, open, cancellationToken);
+        return false;
     }
 
     private async Task RecordAsync(WebhookDelivery delivery, List<WebhookDelivery> open, CancellationToken cancellationToken)

@@ -157,9 +157,12 @@ public sealed class Harness : IDisposable
     /// <summary>Where the processor's fast path publishes lead events; loose, so tests that do not look at events are not bothered.</summary>
     public Mock<ILeadEventPublisher> EventPublisher { get; } = new();
 
+    private LeadEventRelay? _relay;
+
     public Mock<ILeadEventOutbox> Outbox { get; } = new();
 
-    public LeadEventRelay Relay => new(Outbox.Object, EventPublisher.Object, Options.Create(new LeadEventRelayOptions()), Time, NullLogger<LeadEventRelay>.Instance);
+    /// <summary>One per harness, as in a host: it holds the published events waiting for removal.</summary>
+    public LeadEventRelay Relay => _relay ??= new(Outbox.Object, EventPublisher.Object, Options.Create(new LeadEventRelayOptions()), Time, NullLogger<LeadEventRelay>.Instance);
 
     public LeadCommandProcessor Processor => new(Store.Object, Machine, Schedule, Cache, Assigner, Relay, Time, Telemetry, NullLogger<LeadCommandProcessor>.Instance);
 

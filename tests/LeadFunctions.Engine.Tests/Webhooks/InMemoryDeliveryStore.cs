@@ -9,10 +9,18 @@ internal sealed class InMemoryDeliveryStore : IWebhookDeliveryStore
     private readonly ConcurrentDictionary<(string, string, long), WebhookDelivery> _rows = new();
     private readonly ConcurrentDictionary<string, long> _handled = new();
 
+    private int _reads;
+
     public IReadOnlyList<WebhookDelivery> All => [.. _rows.Values.OrderBy(d => d.Sequence)];
 
+    /// <summary>How many times a lead's line or its handled mark was read: each is a storage round trip in a real store.</summary>
+    public int Reads => Volatile.Read(ref _reads);
+
     public Task<IReadOnlyList<WebhookDelivery>> ListLeadAsync(string subscriberId, string leadId, CancellationToken cancellationToken)
-        => Task.FromResult<IReadOnlyList<WebhookDelivery>>([.. _rows.Values.Where(d => d.SubscriberId == subscriberId && d.LeadId == leadId).OrderBy(d => d.Sequence)]);
+    {
+        Interlocked.Increment(ref _reads);
+        return Task.FromResult<IReadOnlyList<WebhookDelivery>>([.. _rows.Values.Where(d => d.SubscriberId == subscriberId && d.LeadId == leadId).OrderBy(d => d.Sequence)]);
+    }
 
     public Task<WebhookDelivery?> GetAsync(string subscriberId, string leadId, long sequence, CancellationToken cancellationToken)
         => Task.FromResult(_rows.GetValueOrDefault((subscriberId, leadId, sequence)));
@@ -36,7 +44,10 @@ internal sealed class InMemoryDeliveryStore : IWebhookDeliveryStore
         => Task.FromResult<IReadOnlyList<WebhookDelivery>>([.. _rows.Values.Where(d => d.State == DeliveryState.Pending && d.NextAttemptAt <= now).Take(max)]);
 
     public Task<long> HighestHandledAsync(string leadId, CancellationToken cancellationToken)
-        => Task.FromResult(_handled.GetValueOrDefault(leadId));
+    {
+        Interlocked.Increment(ref _reads);
+        return Task.FromResult(_handled.GetValueOrDefault(leadId));
+    }
 
     public Task<bool> TryAddHandledAsync(string leadId, long sequence, CancellationToken cancellationToken)
         => Task.FromResult(_handled.TryAdd(leadId, sequence));
