@@ -50,6 +50,22 @@ public sealed class HandoffRoutingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_known_persons_hand_raise_on_an_instance_that_does_not_know_them_costs_the_rotation_nothing()
+    {
+        var first = await _harness.SubmitAsync("pricing", "known@acme-corp.com", null, GoodFitUs);
+        var owner = (await LeadAsync(first.LeadId!)).Owner;
+        using var other = _harness.SecondInstance();
+
+        // The other instance guesses a new person, places the lead with a rep, and finds the lead stored and owned.
+        await other.SubmitAsync("contact-us", "known@acme-corp.com", null, GoodFitUs);
+
+        Assert.Equal(owner, (await LeadAsync(first.LeadId!)).Owner);
+        var rotation = (await _harness.Get<Engine.Ports.IRepRoster>().GetRotationAsync("inbound-sales", CancellationToken.None)).Rotation;
+        Assert.Equal(1, rotation.Counts.Values.Sum());
+        Assert.Equal([owner], rotation.Recent.Select(r => r.Rep));
+    }
+
+    [Fact]
     public async Task With_nobody_available_the_lead_waits_in_the_team_queue_and_a_returning_rep_is_offered_it_at_once()
     {
         await AwayAsync(("rep-ann", null), ("rep-ben", null), ("rep-cat", null));

@@ -86,6 +86,29 @@ public sealed record RepRotation
         return new RotationPick(chosen.Id, next, skipped.ToImmutable());
     }
 
+    /// <summary>
+    /// Undoes the remembered pick <paramref name="pickId"/>: its rep's pass and count go back by one turn and the pick is
+    /// forgotten, so the rep is next in line again. For a turn spent on a lead that, as stored, did not need it. The
+    /// same rotation when the pick is not remembered (given back already, or long ago).
+    /// </summary>
+    public RepRotation GiveBack(TeamDefinition team, string pickId)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        if (Recent.FirstOrDefault(r => r.PickId == pickId) is not { } given)
+        {
+            return this;
+        }
+
+        var rep = given.Rep;
+        var stride = Scale / Math.Max(1, team.FindRep(rep)?.Weight ?? 1);
+        return this with
+        {
+            Passes = Passes.TryGetValue(rep, out var pass) ? Passes.SetItem(rep, pass - stride) : Passes,
+            Counts = Counts.SetItem(rep, Math.Max(0, Counts.GetValueOrDefault(rep) - 1)),
+            Recent = Recent.Remove(given),
+        };
+    }
+
     /// <summary>A rep never seen, or seen long ago, starts level with the rotation rather than ahead of everyone.</summary>
     private long PassOf(string rep) => Math.Max(Passes.GetValueOrDefault(rep, VirtualTime), VirtualTime);
 }

@@ -1,3 +1,4 @@
+using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
 using LeadFunctions.Engine.Outbox;
@@ -16,7 +17,9 @@ namespace LeadFunctions.Engine.Processing;
 /// insert, and a lead this instance wrote recently is written against its cached version. Either guess, when wrong,
 /// costs one refused write and falls back to reading.
 /// A change that hands the lead to sales is placed with a rep (or its team's queue) before it is written, so the lead
-/// is never stored handed off but unowned; that costs a handoff its guess (the lead is read first).
+/// is never stored handed off but unowned. A guess may spend a rep's rotation turn on a lead that, as stored, does not
+/// need it (the person was known, and their lead owned); that turn is given back once the write shows it, so the guess
+/// costs the rotation nothing and a new person's hand-raise costs no read.
 /// </summary>
 public sealed partial class LeadCommandProcessor
 {
@@ -67,6 +70,7 @@ public sealed partial class LeadCommandProcessor
     {
         ArgumentNullException.ThrowIfNull(command);
         var guessed = false;
+        Assignment? pickedOnGuess = null;
         for (var attempt = 1; ; attempt++)
         {
             LeadLoad load;
@@ -94,23 +98,21 @@ public sealed partial class LeadCommandProcessor
             if (load.Current is null && !_machine.CanCreateLead(command))
             {
                 _cache.Forget(leadId);
+                await GiveBackUnusedAsync(pickedOnGuess, null, command.CommandId, cancellationToken);
                 return CommandOutcome.UnknownLead;
             }
 
             var result = _machine.Apply(leadId, load.Current?.Lead, command, _time.GetUtcNow());
             if (result.Handoff is { } handoff)
             {
-                // A rep's turn is spent only on the lead as stored: a guessed lead (or a guessed absence) may be wrong,
-                // and a wrong guess would hand out a turn for a lead that is not there.
-                if (guessed && attempt == 1)
-                {
-                    continue;
-                }
-
                 // The rotation remembers picks by command id, so a retry after a lost write gets the same rep, not a second turn.
                 if (await _assigner.AssignAsync(handoff, _time.GetUtcNow(), cancellationToken) is { } assignment)
                 {
                     result = StateMachine.Assign(result, assignment);
+                    if (guessed && attempt == 1)
+                    {
+                        pickedOnGuess = assignment;
+                    }
                 }
             }
 
@@ -136,6 +138,7 @@ public sealed partial class LeadCommandProcessor
             }
 
             _cache.Remember(new StoredLead(result.Lead, etag, dueAfter));
+            await GiveBackUnusedAsync(pickedOnGuess, result.Audit.Assignment, command.CommandId, CancellationToken.None);
             _telemetry.Recorded(result, command.Payload.Submission?.FormId);
             if (result.Audit.Outcome == OutcomeKind.Applied)
             {
@@ -158,6 +161,19 @@ public sealed partial class LeadCommandProcessor
             }
 
             return new CommandOutcome(result.Audit.Outcome, result.Audit, result.Lead);
+        }
+    }
+
+    /// <summary>
+    /// Gives back the turn a guess took when the change as stored did not keep its rep: the lead was there already and
+    /// needed no handoff, or went elsewhere. Not for a command found recorded: its pick was made, and used, by the run
+    /// that recorded it.
+    /// </summary>
+    private async Task GiveBackUnusedAsync(Assignment? pickedOnGuess, Assignment? stored, string commandId, CancellationToken cancellationToken)
+    {
+        if (pickedOnGuess is not null && (stored?.Team != pickedOnGuess.Team || stored.Rep != pickedOnGuess.Rep))
+        {
+            await _assigner.GiveBackAsync(pickedOnGuess, commandId, cancellationToken);
         }
     }
 

@@ -92,6 +92,42 @@ public sealed partial class RepAssigner
     }
 
     /// <summary>
+    /// Takes back the rotation turn <paramref name="pickId"/> got, if it got one: for a pick made on a guess of the lead
+    /// that the stored lead did not need (it was there already, and owned). Rare, so it does not join the team's line; it
+    /// races the line's saves on the rotation's version like another instance would. A failure leaves the turn spent
+    /// (the rep is one lead behind), never fails the change that was stored.
+    /// </summary>
+    public async Task GiveBackAsync(Assignment assignment, string pickId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        if (assignment.Rep is null || _routing.FindTeam(assignment.Team) is not { } team)
+        {
+            return;
+        }
+
+        try
+        {
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            {
+                var stored = await _roster.GetRotationAsync(team.Id, cancellationToken);
+                var returned = stored.Rotation.GiveBack(team, pickId);
+                if (ReferenceEquals(returned, stored.Rotation) || await _roster.TrySaveRotationAsync(team.Id, returned, stored.ETag, cancellationToken))
+                {
+                    return;
+                }
+
+                await Task.Delay(Random.Shared.Next(1, 4 + (4 * attempt)), cancellationToken);
+            }
+
+            LogNotGivenBack(team.Id, "kept changing");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogNotGivenBack(team.Id, ex.GetType().Name);
+        }
+    }
+
+    /// <summary>
     /// Decides a group of picks in order against one read of availability, of open-lead counts (when a rep has a cap)
     /// and of the rotation, and saves the rotation once at that version; a lost race decides the whole group again on
     /// what the other instance saved. Each pick counts toward its rep's cap for the picks after it. Not cancelled by one
@@ -263,4 +299,7 @@ public sealed partial class RepAssigner
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No rep of team {Team} can take a lead now; it waits in the team queue")]
     private partial void LogUnassigned(string team);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A turn of team {Team}'s rotation spent on a guess stays spent ({Reason}); its rep is one lead behind")]
+    private partial void LogNotGivenBack(string team, string reason);
 }

@@ -145,4 +145,31 @@ public sealed class RepRotationTests
 
         Assert.InRange(after.Count(p => p == "rep-eve"), 99, 101);
     }
+
+    [Fact]
+    public void A_turn_given_back_leaves_the_rotation_as_if_it_had_not_been_taken()
+    {
+        var rotation = RepRotation.Empty;
+        Run(ref rotation, Inbound, 5);
+        var before = rotation;
+        var spent = rotation.Pick(Inbound, _ => RepStanding.Available, "cmd-guess");
+
+        var returned = spent.Next.GiveBack(Inbound, "cmd-guess");
+
+        Assert.Equal(before.Passes.OrderBy(p => p.Key), returned.Passes.OrderBy(p => p.Key));
+        Assert.Equal(before.Counts.OrderBy(p => p.Key), returned.Counts.OrderBy(p => p.Key));
+        Assert.DoesNotContain(returned.Recent, r => r.PickId == "cmd-guess");
+        Assert.Equal(spent.Rep, returned.Pick(Inbound, _ => RepStanding.Available).Rep);
+    }
+
+    [Fact]
+    public void Giving_back_a_pick_it_does_not_remember_changes_nothing()
+    {
+        var rotation = RepRotation.Empty;
+        rotation = rotation.Pick(Inbound, _ => RepStanding.Available, "cmd-1").Next;
+        var once = rotation.GiveBack(Inbound, "cmd-1");
+
+        Assert.Same(once, once.GiveBack(Inbound, "cmd-1"));
+        Assert.Same(rotation, rotation.GiveBack(Inbound, "never-picked"));
+    }
 }

@@ -1,3 +1,4 @@
+using LeadFunctions.Domain.Routing;
 using LeadFunctions.Domain.Lifecycle;
 using LeadFunctions.Domain.Sweeps;
 using LeadFunctions.Domain.Transitions;
@@ -70,8 +71,8 @@ public sealed class LeadCommandProcessorTests : IDisposable
 
         await _h.Processor.ProcessAsync(_leadId, Harness.FormCommand("contact-us", Email, "sub:s-1", now), CancellationToken.None);
 
-        // A lead handed to sales is read first (a rep's turn is spent only on the lead as stored), then written once.
-        Assert.Equal(["load", "save"], _h.Calls);
+        // A new person's hand-raise is placed with a rep on the guess that nobody knows them, and written once.
+        Assert.Equal(["save"], _h.Calls);
         var save = Assert.Single(_h.Saves);
         Assert.Null(save.ExpectedETag);
         Assert.Equal(save.Lead.Assignment!.Rep, save.Lead.Owner);
@@ -86,6 +87,41 @@ public sealed class LeadCommandProcessorTests : IDisposable
         Assert.Equal(expected, save.DueAfter.OrderBy(e => e.Sweep));
         Assert.Empty(_h.Removed);
         _h.Index.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task A_known_persons_hand_raise_guessed_new_gives_back_the_turn_its_owned_lead_did_not_need()
+    {
+        var now = _h.Now;
+        var applied = _h.Machine.Apply(_leadId, null, Harness.FormCommand("contact-us", Email, "sub:seed", now), now);
+        var owned = StateMachine.Assign(applied, new Assignment("inbound-sales", null, "rep-cat", "seed", now, [])).Lead;
+        _h.OnLoad(_h.StoredAs(owned, "e1"));
+        _h.SaveBehavior = (n, _) => n == 1 ? Task.FromException(new LeadWriteConflictException(WriteConflict.LeadChanged)) : Task.CompletedTask;
+
+        // This instance does not know the person: the first try inserts, and places the lead with a rep on that guess.
+        var outcome = await _h.Processor.ProcessAsync(_leadId, Harness.FormCommand("pricing", Email, "sub:again", now), CancellationToken.None);
+
+        Assert.Equal(OutcomeKind.Applied, outcome.Kind);
+        Assert.Equal(["save", "load", "save"], _h.Calls);
+        Assert.NotNull(_h.Saves[0].Lead.Owner);
+        Assert.Equal("rep-cat", _h.Saves[1].Lead.Owner);
+        Assert.Null(_h.Saves[1].Audit.Assignment);
+
+        // The stored lead kept its rep, so the turn the guess took is back: nobody is a lead ahead or behind.
+        Assert.Empty(_h.Rotation.Recent);
+        Assert.All(_h.Rotation.Counts.Values, count => Assert.Equal(0, count));
+    }
+
+    [Fact]
+    public async Task A_guess_that_was_right_keeps_its_turn()
+    {
+        _h.OnLoad(current: null);
+
+        await _h.Processor.ProcessAsync(_leadId, Harness.FormCommand("pricing", Email, "sub:new", _h.Now), CancellationToken.None);
+
+        var pick = Assert.Single(_h.Rotation.Recent);
+        Assert.Equal(("sub:new", _h.Saves[0].Lead.Owner), (pick.PickId, pick.Rep));
+        Assert.Equal(1, _h.Rotation.Counts[pick.Rep]);
     }
 
     [Fact]

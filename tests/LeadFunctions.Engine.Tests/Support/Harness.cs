@@ -150,6 +150,9 @@ public sealed class Harness : IDisposable
     /// <summary>Reps all available, nobody at capacity; the rotation kept in memory (the Storage tests run it on Azurite).</summary>
     public Mock<IRepRoster> Roster { get; } = new();
 
+    /// <summary>The rotation as the roster mock last saved it.</summary>
+    public RepRotation Rotation => _rotation;
+
     public Mock<ILeadQueries> Queries { get; } = new();
 
     public RepAssigner Assigner => new(Playbook, Roster.Object, Queries.Object, NullLogger<RepAssigner>.Instance);
