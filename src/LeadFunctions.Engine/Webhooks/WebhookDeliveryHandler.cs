@@ -20,8 +20,12 @@ public sealed partial class WebhookDeliveryHandler
     /// <summary>What a held delivery's LastError says (GET /api/admin/deliveries?state=pending shows it).</summary>
     public const string HeldForEarlier = "held for an earlier event of the lead";
 
+    /// <summary>What a delivery recorded without a POST, while its subscriber's circuit is open, says.</summary>
+    public const string NotSentCircuitOpen = "not sent: the receiver failed its last attempts; sent when it answers again";
+
     private readonly IWebhookDeliveryStore _store;
     private readonly WebhookSender _sender;
+    private readonly WebhookCircuit _circuit;
     private readonly WebhookRetrySchedule _schedule;
     private readonly IOptions<WebhookOptions> _options;
     private readonly TimeProvider _time;
@@ -31,6 +35,7 @@ public sealed partial class WebhookDeliveryHandler
     public WebhookDeliveryHandler(
         IWebhookDeliveryStore store,
         WebhookSender sender,
+        WebhookCircuit circuit,
         WebhookRetrySchedule schedule,
         IOptions<WebhookOptions> options,
         TimeProvider time,
@@ -39,6 +44,7 @@ public sealed partial class WebhookDeliveryHandler
     {
         _store = store;
         _sender = sender;
+        _circuit = circuit;
         _schedule = schedule;
         _options = options;
         _time = time;
@@ -276,7 +282,18 @@ public sealed partial class WebhookDeliveryHandler
             return false;
         }
 
+        // A receiver that keeps failing is not tried for every new lead: each try of a hanging one costs the line a timeout.
+        if (!_circuit.AllowsSend(subscriber.Id, now))
+        {
+            await RecordAsync(
+                delivery with { State = DeliveryState.Pending, NextAttemptAt = _circuit.OpenUntil(subscriber.Id) ?? now, LastError = NotSentCircuitOpen },
+                open,
+                cancellationToken);
+            return false;
+        }
+
         var attempt = await _sender.SendAsync(subscriber, visible, cancellationToken);
+        _circuit.Record(subscriber.Id, attempt.Delivered, _time.GetUtcNow());
         if (attempt.Delivered)
         {
             _telemetry.WebhookDelivered(subscriber.Id, leadEvent.Type, leadEvent.OccurredAt, _time.GetUtcNow());

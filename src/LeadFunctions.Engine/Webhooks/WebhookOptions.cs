@@ -9,6 +9,8 @@ public sealed class WebhookOptions
 
     public WebhookRetryOptions Retry { get; set; } = new();
 
+    public WebhookCircuitOptions Circuit { get; set; } = new();
+
     /// <summary>One POST, connect to last byte; a receiver that hangs costs this much of a delivery, never of intake.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 

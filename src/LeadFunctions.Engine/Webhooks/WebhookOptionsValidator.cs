@@ -48,6 +48,11 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             failures.Add($"{WebhookOptions.Section}:Retry needs InitialDelay > 0, MaxDelay >= InitialDelay, Window > 0, PassInterval > 0 and BatchSize >= 1.");
         }
 
+        if (options.Circuit.FailuresToOpen < 1 || options.Circuit.OpenFor <= TimeSpan.Zero)
+        {
+            failures.Add($"{WebhookOptions.Section}:Circuit needs FailuresToOpen >= 1 and OpenFor > 0.");
+        }
+
         if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromMinutes(2))
         {
             failures.Add($"{WebhookOptions.Section}:Timeout must be between 0 and 2 minutes.");

@@ -14,6 +14,7 @@ public sealed partial class WebhookRetryPass
 {
     private readonly IWebhookDeliveryStore _store;
     private readonly WebhookSender _sender;
+    private readonly WebhookCircuit _circuit;
     private readonly WebhookRetrySchedule _schedule;
     private readonly IOptions<WebhookOptions> _options;
     private readonly TimeProvider _time;
@@ -27,6 +28,7 @@ public sealed partial class WebhookRetryPass
     public WebhookRetryPass(
         IWebhookDeliveryStore store,
         WebhookSender sender,
+        WebhookCircuit circuit,
         WebhookRetrySchedule schedule,
         IOptions<WebhookOptions> options,
         TimeProvider time,
@@ -35,6 +37,7 @@ public sealed partial class WebhookRetryPass
     {
         _store = store;
         _sender = sender;
+        _circuit = circuit;
         _schedule = schedule;
         _options = options;
         _time = time;
@@ -95,9 +98,16 @@ public sealed partial class WebhookRetryPass
                 break;
             }
 
+            // An open circuit leaves the line as it is; one line at a time tries the receiver again when it has been open long enough.
+            if (!_circuit.AllowsSend(subscriberId, now))
+            {
+                break;
+            }
+
             attempted++;
             var leadEvent = LeadEventJson.Read(delivery.EventJson);
             var attempt = await _sender.SendAsync(subscriber, leadEvent, cancellationToken);
+            _circuit.Record(subscriberId, attempt.Delivered, _time.GetUtcNow());
             if (attempt.Delivered)
             {
                 _telemetry.WebhookDelivered(subscriberId, delivery.Type, leadEvent.OccurredAt, _time.GetUtcNow());

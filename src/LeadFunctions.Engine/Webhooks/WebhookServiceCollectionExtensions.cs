@@ -18,6 +18,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<LeadTelemetry>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookCircuit>();
         services.AddSingleton<WebhookRetrySchedule>();
         services.AddSingleton<WebhookDeliveryHandler>();
         services.AddSingleton<WebhookRetryPass>();

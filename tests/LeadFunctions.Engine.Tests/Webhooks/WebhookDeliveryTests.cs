@@ -45,8 +45,9 @@ public sealed class WebhookDeliveryTests : IDisposable
         var options = Options.Create(_options);
         var schedule = new WebhookRetrySchedule(options);
         _sender = new WebhookSender(options, _clock);
-        _handler = new WebhookDeliveryHandler(_store, _sender, schedule, options, _clock, _telemetry, NullLogger<WebhookDeliveryHandler>.Instance);
-        _pass = new WebhookRetryPass(_store, _sender, schedule, options, _clock, _telemetry, NullLogger<WebhookRetryPass>.Instance);
+        var circuit = new WebhookCircuit(options, NullLogger<WebhookCircuit>.Instance);
+        _handler = new WebhookDeliveryHandler(_store, _sender, circuit, schedule, options, _clock, _telemetry, NullLogger<WebhookDeliveryHandler>.Instance);
+        _pass = new WebhookRetryPass(_store, _sender, circuit, schedule, options, _clock, _telemetry, NullLogger<WebhookRetryPass>.Instance);
         _admin = new WebhookDeliveriesAdmin(_store, _clock);
     }
 
@@ -297,6 +298,54 @@ public sealed class WebhookDeliveryTests : IDisposable
 
         Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
         Assert.Equal("timeout", Assert.Single(_store.All).LastError);
+    }
+
+    [Fact]
+    public async Task A_receiver_that_keeps_failing_is_left_alone_for_a_while_then_gets_everything()
+    {
+        _receiver.Answer = _ => 500;
+        var leads = Enumerable.Range(0, 7).Select(i => $"ld-circuit{i:D2}aaaaaaaaaaaaaaaa").ToList();
+
+        foreach (var lead in leads)
+        {
+            await _handler.HandleAsync(SampleEvents.Status(1, lead), CancellationToken.None);
+        }
+
+        // Five failures in a row open the circuit: the last two leads' events are recorded without a POST.
+        Assert.Equal(5, _receiver.Arrived);
+        Assert.Equal(2, _store.All.Count(d => d.LastError == WebhookDeliveryHandler.NotSentCircuitOpen && d.Attempts == 0));
+        await _pass.RunAsync(CancellationToken.None);
+        Assert.Equal(5, _receiver.Arrived);
+
+        _receiver.Answer = _ => 200;
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        await _pass.RunAsync(CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await _pass.RunAsync(CancellationToken.None);
+
+        Assert.Empty(_store.All);
+        Assert.Equal(leads.Order(), _receiver.Accepted.Select(r => LeadEventJson.Read(r.Text).LeadId).Order());
+    }
+
+    [Fact]
+    public async Task A_hanging_receiver_stops_costing_each_new_lead_a_timeout_and_the_other_subscriber_gets_every_event()
+    {
+        using var hanging = new WebhookReceiver { Delay = TimeSpan.FromSeconds(30) };
+        _options.Webhooks.Add(new WebhookSubscriber { Url = hanging.Url, Secret = Secret });
+        _options.Circuit.FailuresToOpen = 2;
+        var hangingId = _options.Webhooks[1].Id;
+
+        for (var i = 0; i < 6; i++)
+        {
+            await _handler.HandleAsync(SampleEvents.Status(1, $"ld-hang{i:D2}aaaaaaaaaaaaaaaaaaa"), CancellationToken.None);
+        }
+
+        Assert.Equal(6, _receiver.Accepted.Count);
+        var waiting = _store.All.Where(d => d.SubscriberId == hangingId).ToList();
+        Assert.Equal(6, waiting.Count);
+        Assert.Equal(2, waiting.Count(d => d.LastError == "timeout"));
+        Assert.Equal(4, waiting.Count(d => d.LastError == WebhookDeliveryHandler.NotSentCircuitOpen));
+        Assert.Equal(2, hanging.Arrived);
     }
 
     [Fact]
