@@ -138,6 +138,8 @@ public sealed partial class LeadCommandProcessor
             }
 
             _cache.Remember(new StoredLead(result.Lead, etag, dueAfter));
+
+            // Not cancelled with the request: the change is stored, and the turn would otherwise stay spent.
             await GiveBackUnusedAsync(pickedOnGuess, result.Audit.Assignment, command.CommandId, CancellationToken.None);
             _telemetry.Recorded(result, command.Payload.Submission?.FormId);
             if (result.Audit.Outcome == OutcomeKind.Applied)
