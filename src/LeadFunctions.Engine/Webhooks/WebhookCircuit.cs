@@ -15,21 +15,51 @@ public sealed partial class WebhookCircuit
 {
     private readonly ConcurrentDictionary<string, State> _states = new(StringComparer.Ordinal);
     private readonly IOptions<WebhookOptions> _options;
+    private readonly TimeProvider _time;
     private readonly ILogger<WebhookCircuit> _logger;
 
-    public WebhookCircuit(IOptions<WebhookOptions> options, ILogger<WebhookCircuit> logger)
+    public WebhookCircuit(IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookCircuit> logger)
     {
         _options = options;
+        _time = time;
         _logger = logger;
     }
 
     private WebhookCircuitOptions Options => _options.Value.Circuit;
 
     /// <summary>
+    /// POSTs through the circuit: null, and no POST, while it is open; otherwise how the POST went, which moves the
+    /// circuit. A POST ended by cancellation (the host stopping) says nothing of the receiver, so it is not counted, but it
+    /// frees the probe's place: left taken, the circuit would stay shut for good.
+    /// </summary>
+    public async Task<WebhookAttempt?> TrySendAsync(string subscriberId, Func<Task<WebhookAttempt>> send)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        if (!AllowsSend(subscriberId, _time.GetUtcNow()))
+        {
+            return null;
+        }
+
+        WebhookAttempt attempt;
+        try
+        {
+            attempt = await send();
+        }
+        catch
+        {
+            EndProbe(subscriberId);
+            throw;
+        }
+
+        Record(subscriberId, attempt.Delivered, _time.GetUtcNow());
+        return attempt;
+    }
+
+    /// <summary>
     /// Whether to POST to the subscriber now. While open, false; once <see cref="WebhookCircuitOptions.OpenFor"/> has
     /// passed, true for one caller at a time (the probe), until its result is recorded.
     /// </summary>
-    public bool AllowsSend(string subscriberId, DateTimeOffset now)
+    private bool AllowsSend(string subscriberId, DateTimeOffset now)
     {
         var state = _states.GetOrAdd(subscriberId, _ => new State());
         lock (state)
@@ -63,8 +93,17 @@ public sealed partial class WebhookCircuit
         }
     }
 
+    private void EndProbe(string subscriberId)
+    {
+        var state = _states.GetOrAdd(subscriberId, _ => new State());
+        lock (state)
+        {
+            state.Probing = false;
+        }
+    }
+
     /// <summary>The result of a POST: a delivery closes the circuit; a failure counts toward opening it, or reopens it after a probe.</summary>
-    public void Record(string subscriberId, bool delivered, DateTimeOffset now)
+    private void Record(string subscriberId, bool delivered, DateTimeOffset now)
     {
         var state = _states.GetOrAdd(subscriberId, _ => new State());
         bool opened, closed;

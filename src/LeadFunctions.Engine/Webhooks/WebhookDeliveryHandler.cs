@@ -283,7 +283,7 @@ public sealed partial class WebhookDeliveryHandler
         }
 
         // A receiver that keeps failing is not tried for every new lead: each try of a hanging one costs the line a timeout.
-        if (!_circuit.AllowsSend(subscriber.Id, now))
+        if (await _circuit.TrySendAsync(subscriber.Id, () => _sender.SendAsync(subscriber, visible, cancellationToken)) is not { } attempt)
         {
             await RecordAsync(
                 delivery with { State = DeliveryState.Pending, NextAttemptAt = _circuit.OpenUntil(subscriber.Id) ?? now, LastError = NotSentCircuitOpen },
@@ -292,8 +292,6 @@ public sealed partial class WebhookDeliveryHandler
             return false;
         }
 
-        var attempt = await _sender.SendAsync(subscriber, visible, cancellationToken);
-        _circuit.Record(subscriber.Id, attempt.Delivered, _time.GetUtcNow());
         if (attempt.Delivered)
         {
             _telemetry.WebhookDelivered(subscriber.Id, leadEvent.Type, leadEvent.OccurredAt, _time.GetUtcNow());

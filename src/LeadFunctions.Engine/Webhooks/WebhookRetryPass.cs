@@ -99,15 +99,13 @@ public sealed partial class WebhookRetryPass
             }
 
             // An open circuit leaves the line as it is; one line at a time tries the receiver again when it has been open long enough.
-            if (!_circuit.AllowsSend(subscriberId, now))
+            var leadEvent = LeadEventJson.Read(delivery.EventJson);
+            if (await _circuit.TrySendAsync(subscriberId, () => _sender.SendAsync(subscriber, leadEvent, cancellationToken)) is not { } attempt)
             {
                 break;
             }
 
             attempted++;
-            var leadEvent = LeadEventJson.Read(delivery.EventJson);
-            var attempt = await _sender.SendAsync(subscriber, leadEvent, cancellationToken);
-            _circuit.Record(subscriberId, attempt.Delivered, _time.GetUtcNow());
             if (attempt.Delivered)
             {
                 _telemetry.WebhookDelivered(subscriberId, delivery.Type, leadEvent.OccurredAt, _time.GetUtcNow());

@@ -45,7 +45,7 @@ public sealed class WebhookDeliveryTests : IDisposable
         var options = Options.Create(_options);
         var schedule = new WebhookRetrySchedule(options);
         _sender = new WebhookSender(options, _clock);
-        var circuit = new WebhookCircuit(options, NullLogger<WebhookCircuit>.Instance);
+        var circuit = new WebhookCircuit(options, _clock, NullLogger<WebhookCircuit>.Instance);
         _handler = new WebhookDeliveryHandler(_store, _sender, circuit, schedule, options, _clock, _telemetry, NullLogger<WebhookDeliveryHandler>.Instance);
         _pass = new WebhookRetryPass(_store, _sender, circuit, schedule, options, _clock, _telemetry, NullLogger<WebhookRetryPass>.Instance);
         _admin = new WebhookDeliveriesAdmin(_store, _clock);
