@@ -25,6 +25,9 @@ internal static class DeliveryRows
 
     public const string HandledSequence = "Sequence";
 
+    /// <summary>The row saying the handler has taken a lead's events in up to <paramref name="sequence"/>.</summary>
+    public static TableEntity Handled(string leadId, long sequence) => new(HandledPartition(leadId), HandledRow) { [HandledSequence] = sequence };
+
     public static TableEntity ToEntity(WebhookDelivery delivery) => new(Partition(delivery.SubscriberId, delivery.LeadId), Row(delivery.Sequence))
     {
         ["SubscriberId"] = delivery.SubscriberId,

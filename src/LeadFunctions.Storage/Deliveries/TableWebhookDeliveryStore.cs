@@ -46,19 +46,10 @@ internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
         });
     }
 
-    public async Task<bool> TryAddAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    public Task<bool> TryAddAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        await _tables.EnsureCreatedAsync(cancellationToken);
-        try
-        {
-            await _tables.MapOutagesAsync(() => Table.AddEntityAsync(DeliveryRows.ToEntity(delivery), cancellationToken));
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
+        return TryInsertAsync(DeliveryRows.ToEntity(delivery), cancellationToken);
     }
 
     public async Task SaveAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
@@ -108,26 +99,13 @@ internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
         });
     }
 
-    public async Task<bool> TryAddHandledAsync(string leadId, long sequence, CancellationToken cancellationToken)
-    {
-        await _tables.EnsureCreatedAsync(cancellationToken);
-        var row = new TableEntity(DeliveryRows.HandledPartition(leadId), DeliveryRows.HandledRow) { [DeliveryRows.HandledSequence] = sequence };
-        try
-        {
-            await _tables.MapOutagesAsync(() => Table.AddEntityAsync(row, cancellationToken));
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryAddHandledAsync(string leadId, long sequence, CancellationToken cancellationToken)
+        => TryInsertAsync(DeliveryRows.Handled(leadId, sequence), cancellationToken);
 
     public async Task RecordHandledAsync(string leadId, long sequence, CancellationToken cancellationToken)
     {
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var row = new TableEntity(DeliveryRows.HandledPartition(leadId), DeliveryRows.HandledRow) { [DeliveryRows.HandledSequence] = sequence };
-        await _tables.MapOutagesAsync(() => Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken));
+        await _tables.MapOutagesAsync(() => Table.UpsertEntityAsync(DeliveryRows.Handled(leadId, sequence), TableUpdateMode.Replace, cancellationToken));
     }
 
     public async Task<DeliveryPage> ListByStateAsync(DeliveryState state, int pageSize, string? continuationToken, CancellationToken cancellationToken)
@@ -141,5 +119,20 @@ internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
                 ? new DeliveryPage([], null)
                 : new DeliveryPage([.. page.Values.Select(DeliveryRows.FromEntity)], page.ContinuationToken);
         });
+    }
+
+    /// <summary>Inserts the row; false when a row with its keys is there already.</summary>
+    private async Task<bool> TryInsertAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken);
+        try
+        {
+            await _tables.MapOutagesAsync(() => Table.AddEntityAsync(row, cancellationToken));
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
     }
 }
