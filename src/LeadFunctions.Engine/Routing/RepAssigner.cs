@@ -116,7 +116,7 @@ public sealed partial class RepAssigner
                     return;
                 }
 
-                await Task.Delay(Random.Shared.Next(1, 4 + (4 * attempt)), cancellationToken);
+                await StepAsideAsync(attempt, cancellationToken);
             }
 
             LogNotGivenBack(team.Id, "kept changing");
@@ -176,12 +176,15 @@ public sealed partial class RepAssigner
                 return answers;
             }
 
-            // Lost the turn to another instance: step aside a random moment, so a burst of handoffs does not retry in lockstep.
-            await Task.Delay(Random.Shared.Next(1, 4 + (4 * attempt)), CancellationToken.None);
+            await StepAsideAsync(attempt, CancellationToken.None);
         }
 
         throw new StoreUnavailableException($"The rotation of team {team.Id} kept changing under {MaxAttempts} attempts; try again.");
     }
+
+    /// <summary>After losing the rotation to another save: a random moment, so a burst of handoffs does not retry in lockstep.</summary>
+    private static Task StepAsideAsync(int attempt, CancellationToken cancellationToken)
+        => Task.Delay(Random.Shared.Next(1, 4 + (4 * attempt)), cancellationToken);
 
     /// <returns>The pick's answer, and the rotation after it (the same instance when no turn was taken).</returns>
     private (Assignment? Answer, RepRotation Next) Decide(
